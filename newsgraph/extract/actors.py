@@ -1,0 +1,509 @@
+"""Actors: who is in the article, resolved to a kind, a country and a sector.
+
+Mentions come from four sources, strongest first:
+
+1. our lexicons (people, organizations, outlets, seats of power), which also fix NER slips
+   (a person tagged ORG, a channel tagged PERSON);
+2. spaCy's PERSON / ORG / NORP / GPE entities, with countries read through countrynames
+   and capitals used as governments ("Ankara has begun ..." is Turkey's government);
+3. role nouns ("a US official", "Israeli sources", "the militants"), which give unnamed
+   actors; a nationality or possessor in the phrase gives the country;
+4. titles next to names ("Syrian President X") give an unknown person country and sector.
+
+:mod:`newsgraph.extract.coref` then links later mentions to earlier actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract import coref
+from newsgraph.extract.lexicon import Lexicon, country_code, get_lexicon
+from newsgraph.pipeline import register_extensions
+
+register_extensions()
+
+PERSON_WORDS = {"person", "unnamed"}
+DETERMINERS = {"a", "an", "the", "another", "some", "several", "two", "three", "many", "other", "one"}
+
+
+@dataclass
+class ActorRecord:
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    tokens: set[int] = field(default_factory=set)
+    key: str = ""
+    definite: bool = False  # the first mention was a name or a definite description
+    plural: bool = False
+    id: str = ""
+
+    def add_mention(self, span: Span) -> None:
+        pair = (span.start_char, span.end_char)
+        if pair not in self.mentions:
+            self.mentions.append(pair)
+            self.mentions.sort()
+        self.tokens.update(range(span.start, span.end))
+
+
+@dataclass
+class ActorTable:
+    actors: list[ActorRecord] = field(default_factory=list)
+    by_token: dict[int, int] = field(default_factory=dict)
+    # A token may name several actors ("Israeli and Syrian officials"): the extra ones.
+    also: dict[int, list[int]] = field(default_factory=dict)
+
+    def at(self, token_index: int | None) -> ActorRecord | None:
+        if token_index is None:
+            return None
+        index = self.by_token.get(token_index)
+        return self.actors[index] if index is not None else None
+
+    def all_at(self, token_index: int) -> list[ActorRecord]:
+        first = self.at(token_index)
+        if first is None:
+            return []
+        extra = [self.actors[i] for i in self.also.get(token_index, ())]
+        return [first, *[a for a in extra if a is not first]]
+
+    def in_span(self, start: int, end: int) -> ActorRecord | None:
+        """The actor whose mention lies in [start, end) tokens, preferring the last (the head)."""
+        for i in range(end - 1, start - 1, -1):
+            actor = self.at(i)
+            if actor is not None:
+                return actor
+        return None
+
+    def add(self, record: ActorRecord, span: Span) -> ActorRecord:
+        existing = self._find(record)
+        target = existing or record
+        if existing is None:
+            self.actors.append(record)
+        else:
+            _enrich(existing, record)
+        self.link(target, span)
+        return target
+
+    def link(self, actor: ActorRecord, span: Span) -> None:
+        index = self.actors.index(actor)
+        if any(self.by_token.get(i) not in (None, index) for i in range(span.start, span.end)):
+            # A token already belongs to another actor: keep the first, but do not split spans.
+            free = [i for i in range(span.start, span.end) if i not in self.by_token]
+            if not free:
+                return
+        actor.add_mention(span)
+        for i in range(span.start, span.end):
+            if self.by_token.setdefault(i, index) != index:
+                self.also.setdefault(i, []).append(index)
+
+    def _find(self, record: ActorRecord) -> ActorRecord | None:
+        if not record.key:
+            return None
+        return next((a for a in self.actors if a.key == record.key), None)
+
+    def number(self) -> None:
+        """Give ids in order of first mention: a1, a2, ..."""
+        self.actors.sort(key=lambda a: a.mentions[0] if a.mentions else (10**9, 0))
+        self.by_token, self.also = {}, {}
+        for index, actor in enumerate(self.actors):
+            actor.id = f"a{index + 1}"
+            for token in sorted(actor.tokens):
+                if self.by_token.setdefault(token, index) != index:
+                    self.also.setdefault(token, []).append(index)
+
+
+def _enrich(target: ActorRecord, new: ActorRecord) -> None:
+    target.country = target.country or new.country
+    target.sector = target.sector or new.sector
+    target.role = target.role or new.role
+
+
+# --- 1. lexicon entities -------------------------------------------------------------------
+
+
+def _lexicon_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
+    matches = lexicon.entity_matcher(doc.vocab)(doc, as_spans=True)
+    for span in _longest_first(matches):
+        entity = lexicon.entities_by_alias[span.text.lower()]
+        record = ActorRecord(
+            name=entity.name,
+            kind="organization" if entity.outlet else entity.kind,
+            country=entity.country,
+            sector=entity.sector,
+            role=entity.role,
+            key=f"entity:{entity.name.lower()}",
+            definite=True,
+        )
+        _claim(table, record, span)
+    for span in _longest_first(lexicon.metonym_matcher(doc.vocab)(doc, as_spans=True)):
+        country, sector = lexicon.metonyms[span.text.lower()]
+        record = ActorRecord(
+            name=span.text, kind="organization", country=country, sector=sector,
+            key=f"metonym:{span.text.lower()}", definite=True,
+        )  # fmt: skip
+        _claim(table, record, span)
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    return sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+
+
+def _claim(table: ActorTable, record: ActorRecord, span: Span) -> ActorRecord | None:
+    if any(i in table.by_token for i in range(span.start, span.end)):
+        return None
+    return table.add(record, span)
+
+
+# --- 2. named entities ---------------------------------------------------------------------
+
+
+def _entity_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
+    metonymic = _metonymic_places(doc)
+    for ent in doc.ents:
+        if any(i in table.by_token for i in range(ent.start, ent.end)):
+            continue
+        span = _strip_determiner(ent)
+        if ent.label_ in ("ORG", "NORP", "GPE") and lexicon.person_by_surname(span.text):
+            _person(span, table, lexicon)  # NER slip: a known person tagged ORG
+        elif ent.label_ == "PERSON":
+            _person(span, table, lexicon)
+        elif ent.label_ == "ORG":
+            _organization(span, table, lexicon)
+        elif ent.label_ == "GPE":
+            _gpe(span, table, lexicon, metonymic)
+        elif ent.label_ == "NORP":
+            _norp(span, table, lexicon)
+
+
+def _strip_determiner(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in ("the", "'s"):
+        start += 1
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].text in ("'s", "’s", "'"):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _metonymic_places(doc: Doc) -> dict[tuple[int, int], bool] | None:
+    places = doc._.ng_places
+    if places is None:
+        return None
+    return {(p.start, p.end): p.metonymic for p in places}
+
+
+def _person(span: Span, table: ActorTable, lexicon: Lexicon) -> None:
+    name = _clean_person_name(span.text)
+    if not name:
+        return
+    entity = lexicon.person_by_surname(name)
+    if entity is not None:
+        record = ActorRecord(
+            name=entity.name, kind="person", country=entity.country, sector=entity.sector,
+            role=entity.role, key=f"entity:{entity.name.lower()}", definite=True,
+        )  # fmt: skip
+    else:
+        country, sector, role = _title_context(span, lexicon)
+        record = ActorRecord(
+            name=name, kind="person", country=country, sector=sector, role=role,
+            key=f"person:{name.lower()}", definite=True,
+        )  # fmt: skip
+    table.add(record, span)
+
+
+def _clean_person_name(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    return text.strip(" ,.;:")
+
+
+def _title_context(span: Span, lexicon: Lexicon) -> tuple[str | None, str | None, str | None]:
+    """Country, sector and role from the words before a name: 'Syrian President X'."""
+    country = sector = None
+    role_words: list[str] = []
+    i = span.start - 1
+    while i >= 0 and span.doc[i].pos_ in ("PROPN", "ADJ", "NOUN", "PUNCT") and span.start - i <= 5:
+        token = span.doc[i]
+        if token.text == ",":
+            break
+        role = lexicon.role(token)
+        code = country_code(token.text, lexicon)
+        if code:
+            country = country or code
+        elif role is not None:
+            sector = sector or role.get("sector")
+            role_words.insert(0, token.text)
+        else:
+            break
+        i -= 1
+    appos_role = _appositive_role(span, lexicon)
+    if appos_role is not None:
+        head, info = appos_role
+        sector = sector or info.get("sector")
+        role_words = role_words or [head.text]
+        country = country or _modifier_country(head, lexicon)
+    return country, sector, " ".join(role_words) or None
+
+
+def _appositive_role(span: Span, lexicon: Lexicon) -> tuple[Token, dict] | None:
+    """'the envoy, Jared Doe' or 'Jared Doe, the envoy': the role noun beside the name."""
+    root = span.root
+    candidates = [root.head] if root.dep_ == "appos" else []
+    candidates += [c for c in root.children if c.dep_ == "appos"]
+    for token in candidates:
+        info = lexicon.role(token)
+        if info is not None:
+            return token, info
+    return None
+
+
+def _modifier_country(token: Token, lexicon: Lexicon) -> str | None:
+    """The country of 'Israeli official', 'US envoy', "Trump's envoy" (through the possessor)."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            code = country_code(child.text, lexicon)
+            if code:
+                return code
+            if child.dep_ == "poss":
+                entity = lexicon.person_by_surname(child.text)
+                if entity is not None and entity.country:
+                    return entity.country
+    return None
+
+
+def _organization(span: Span, table: ActorTable, lexicon: Lexicon) -> None:
+    code = country_code(span.text, lexicon)
+    if code:  # NER slip: a country tagged ORG
+        table.add(_country_record(code, span.text), span)
+        return
+    sector = None
+    for token in span:
+        info = lexicon.role(token)
+        if info is not None and info.get("sector"):
+            sector = info["sector"]
+    country = _modifier_country(span.root, lexicon) or next(
+        (c for t in span if (c := country_code(t.text, lexicon))), None
+    )
+    record = ActorRecord(
+        name=span.text, kind="organization", country=country, sector=sector,
+        key=f"org:{span.text.lower()}", definite=True,
+    )  # fmt: skip
+    if _introduced_as_media(span, lexicon):
+        record.sector = "MED"
+        record.country = record.country or _media_country(span, lexicon)
+    table.add(record, span)
+
+
+def _introduced_as_media(span: Span, lexicon: Lexicon) -> bool:
+    """'the Saudi news channel X', 'the newspaper X': a media noun right before the name."""
+    i = span.start - 1
+    return i >= 0 and span.doc[i].lemma_.lower() in lexicon.media_nouns
+
+
+def _media_country(span: Span, lexicon: Lexicon) -> str | None:
+    for i in range(max(0, span.start - 4), span.start):
+        code = country_code(span.doc[i].text, lexicon)
+        if code:
+            return code
+    return None
+
+
+def _country_record(code: str, text: str) -> ActorRecord:
+    return ActorRecord(name=lexicon_country_name(code) or text, kind="country", country=code,
+                       key=f"country:{code}", definite=True)  # fmt: skip
+
+
+def lexicon_country_name(code: str) -> str | None:
+    return get_lexicon().country_names.get(code)
+
+
+def _gpe(span: Span, table: ActorTable, lexicon: Lexicon, metonymic: dict | None) -> None:
+    is_actor = _gpe_is_actor(span, metonymic)
+    if not is_actor:
+        return
+    capital = lexicon.capitals.get(span.text.lower())
+    if capital:
+        record = ActorRecord(name=f"{span.text} (government)", kind="country", country=capital,
+                             sector="GOV", key=f"government:{capital}", definite=True)  # fmt: skip
+        table.add(record, span)
+        return
+    code = country_code(span.text, lexicon)
+    if code:
+        table.add(_country_record(code, span.text), span)
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around", "toward",
+                  "towards", "from", "throughout", "within", "via", "through", "to"}  # fmt: skip
+
+
+def _gpe_is_actor(span: Span, metonymic: dict | None) -> bool:
+    if metonymic is not None and (span.start_char, span.end_char) in metonymic:
+        return metonymic[(span.start_char, span.end_char)]
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "a US official": the phrase is the actor, found through its role noun
+    if root.dep_ in ("pobj",) and root.head.lower_ in LOCATIVE_PREPS:
+        return False
+    if root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.head.lemma_ in ("tunnel", "city", "street", "area", "border", "capital", "north", "south"):
+        return False
+    return True
+
+
+def _norp(span: Span, table: ActorTable, lexicon: Lexicon) -> None:
+    """A bare plural demonym ('Israelis', 'Palestinians') names a people; a modifier does not."""
+    if span.root.dep_ in ("amod", "compound") or span.root.tag_ not in ("NNPS", "NNS"):
+        return
+    code = country_code(span.text, lexicon)
+    if code:
+        record = ActorRecord(name=span.text, kind="group", country=code, sector="CVL",
+                             key=f"people:{code}", definite=True, plural=True)  # fmt: skip
+        table.add(record, span)
+
+
+# --- 3. role nouns -------------------------------------------------------------------------
+
+
+def _role_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in table.by_token:
+            continue
+        info = lexicon.role(token)
+        if info is None:
+            continue
+        if _names_someone(token, table):
+            continue
+        span = _role_phrase(token)
+        organization = _member_of(token, table)
+        if organization is not None:  # "Hamas gunmen" are Hamas
+            table.link(organization, span)
+            continue
+        countries = _phrase_countries(token, lexicon) or [None]
+        holder = coref.title_holder(token, table, lexicon, countries[0])
+        if holder is not None:  # "the prime minister", "the Syrian president"
+            table.link(holder, span)
+            continue
+        for country in countries:
+            _role_actor(token, span, info, country, table)
+
+
+def _member_of(token: Token, table: ActorTable) -> ActorRecord | None:
+    for child in token.children:
+        if child.dep_ == "compound":
+            actor = table.at(child.i)
+            if actor is not None and actor.kind in ("organization", "group") and actor.sector != "MED":
+                return actor
+    return None
+
+
+def _names_someone(token: Token, table: ActorTable) -> bool:
+    """'President Donald Trump', 'the envoy, Jared Kushner': the role belongs to the name."""
+    if token.dep_ == "compound" and token.head.i in table.by_token:
+        _attach_role(table.at(token.head.i), token)
+        return True
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in table.by_token:
+            _attach_role(table.at(child.i), token)
+            return True
+    if token.dep_ == "appos" and token.head.i in table.by_token:
+        _attach_role(table.at(token.head.i), token)
+        return True
+    return False
+
+
+def _attach_role(actor: ActorRecord | None, token: Token) -> None:
+    if actor is None:
+        return
+    lexicon = get_lexicon()
+    info = lexicon.role(token) or {}
+    actor.role = actor.role or token.text
+    actor.sector = actor.sector or info.get("sector")
+    actor.country = actor.country or _modifier_country(token, lexicon)
+
+
+def _role_phrase(token: Token) -> Span:
+    left = token.left_edge.i
+    # "a source familiar with the details": keep the post-modifier; stop before a verb clause
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("amod", "prep", "acl") and child.pos_ != "VERB" and child.dep_ != "relcl":
+            right = max(right, child.right_edge.i)
+    return token.doc[left : right + 1]
+
+
+def _phrase_countries(token: Token, lexicon: Lexicon) -> list[str]:
+    """Countries named by modifiers: 'Israeli and Syrian officials' gives two."""
+    codes: list[str] = []
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "nmod", "poss", "nummod"):
+            continue
+        for word in (child, *child.conjuncts):
+            code = country_code(word.text, lexicon)
+            if code is None and word.dep_ == "poss":
+                code = _possessor_country(word, lexicon)
+            if code and code not in codes:
+                codes.append(code)
+    if not codes:  # "officials in Trump's administration", "officials of the Iranian government"
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                code = country_code(pobj.text, lexicon) or _modifier_country(pobj, lexicon)
+                if code:
+                    codes.append(code)
+    return codes
+
+
+def _possessor_country(token: Token, lexicon: Lexicon) -> str | None:
+    entity = lexicon.person_by_surname(token.text)
+    return entity.country if entity is not None else None
+
+
+def _role_actor(token: Token, span: Span, info: dict, country: str | None, table: ActorTable) -> None:
+    lemma = token.lemma_.lower()
+    plural = token.tag_ in ("NNS", "NNPS")
+    kind = info.get("kind") or ("organization" if info.get("institution") else "unnamed")
+    determiner = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), None)
+    definite = determiner in ("the", "this", "that", "these", "those") or determiner is None and not plural
+    record = ActorRecord(
+        name=span.text if len(span.text) < 80 else token.text,
+        kind=kind,
+        country=country,
+        sector=info.get("sector"),
+        role=lemma,
+        definite=definite,
+        plural=plural,
+    )
+    if kind != "unnamed":
+        record.key = f"{kind}:{country}:{info.get('sector')}:{lemma}"
+    if definite and kind == "unnamed":
+        earlier = coref.last_unnamed(table, lemma, country, token)
+        if earlier is not None:
+            table.link(earlier, span)
+            return
+    table.add(record, span)
+
+
+# --- the component -------------------------------------------------------------------------
+
+
+def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorTable:
+    lexicon = lexicon or get_lexicon()
+    table = ActorTable()
+    _lexicon_mentions(doc, table, lexicon)
+    _entity_mentions(doc, table, lexicon)
+    coref.link_names(doc, table, lexicon)
+    _role_mentions(doc, table, lexicon)
+    coref.link_references(doc, table, lexicon)
+    table.number()
+    return table
+
+
+@Language.component("newsgraph_actors")
+def actors_component(doc: Doc) -> Doc:
+    doc._.ng_actors = find_actors(doc)
+    return doc
+

@@ -1,0 +1,249 @@
+"""From the annotated Doc to the ``newsgraph/article/1`` result: ids, links and evidence.
+
+This is where the stages meet: statement sources and outlets become actor ids, events
+take the date and place of their clause, the quantities they count, and the statement
+whose content holds them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actors import ActorRecord, ActorTable
+from newsgraph.model import (
+    Actor,
+    Article,
+    ArticleResult,
+    DateValue,
+    Event,
+    EventQuantity,
+    Place,
+    Quantity,
+    Statement,
+)
+
+REFUSAL_VERBS = {"happen", "accept", "allow", "agree", "permit", "tolerate", "let", "approve"}
+
+
+def to_result(doc: Doc, article: Article) -> ArticleResult:
+    table: ActorTable = doc._.ng_actors or ActorTable()
+    statements = _statements(doc, table)
+    places, place_of_mention = _places(doc)
+    result = ArticleResult(
+        article=article,
+        statements=statements,
+        places=places,
+        quantities=[
+            Quantity(q.low, q.high, q.what, (q.start, q.end, q.text)) for q in doc._.ng_quantities or []
+        ],
+    )
+    result.events = _events(doc, table, statements, place_of_mention)
+    result.events += _refusals(doc, table, statements, len(result.events))
+    table.number()
+    result.actors = [
+        Actor(a.id, a.name, a.kind, a.country, a.sector, a.role, list(a.mentions)) for a in table.actors
+    ]
+    _ids_to_strings(result, table)
+    return result
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+# --- statements ----------------------------------------------------------------------------
+
+
+def _statements(doc: Doc, table: ActorTable) -> list[Statement]:
+    statements = []
+    for index, mention in enumerate(doc._.ng_statements or []):
+        source = _source_actor(doc, table, mention)
+        via = [a for a in (_actor_in(doc, table, s) for s in mention.via) if a is not None]
+        statements.append(
+            Statement(
+                id=f"s{index + 1}",
+                source=source,  # an ActorRecord for now; ids are given at the end
+                cue=_text_span(doc, mention.cue),
+                content=_text_span(doc, mention.content),
+                kind=mention.kind,
+                via=[v for v in dict.fromkeys(via) if v is not source],
+                hedged=mention.hedged,
+                hedge=mention.hedge,
+            )
+        )
+    return statements
+
+
+def _text_span(doc: Doc, pair: tuple[int, int]) -> tuple[int, int, str]:
+    return (pair[0], pair[1], doc.text[pair[0] : pair[1]])
+
+
+def _actor_in(doc: Doc, table: ActorTable, pair: tuple[int, int]) -> ActorRecord | None:
+    span = _span(doc, *pair)
+    return table.in_span(span.start, span.end) if span is not None else None
+
+
+def _source_actor(doc: Doc, table: ActorTable, mention: Any) -> ActorRecord | None:
+    if mention.source is None:
+        return None
+    actor = table.at(mention.source_head) or _actor_in(doc, table, mention.source)
+    if actor is not None:
+        return actor
+    span = _span(doc, *mention.source)
+    if span is None:
+        return None
+    # A source nobody resolved is still a source: keep it as an unnamed actor.
+    record = ActorRecord(name=span.text, kind="unnamed", role=span.root.lemma_.lower())
+    return table.add(record, span)
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+def _places(doc: Doc) -> tuple[list[Place], dict[tuple[int, int], str]]:
+    places: dict[Any, Place] = {}
+    of_mention: dict[tuple[int, int], str] = {}
+    for mention in doc._.ng_places or []:
+        if mention.metonymic:
+            continue
+        key = mention.geonameid or mention.name.lower()
+        place = places.get(key)
+        if place is None:
+            place = Place(f"p{len(places) + 1}", mention.name, mention.geonameid,
+                          mention.country, mention.lat, mention.lon)  # fmt: skip
+            places[key] = place
+        place.mentions.append((mention.start, mention.end))
+        of_mention[(mention.start, mention.end)] = place.id
+    return list(places.values()), of_mention
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def _events(doc: Doc, table: ActorTable, statements: list[Statement],
+            place_of_mention: dict[tuple[int, int], str]) -> list[Event]:  # fmt: skip
+    events = []
+    for mention in doc._.ng_events or []:
+        trigger = doc[mention.trigger]
+        clause = mention.clause if mention.clause is not None else trigger
+        statement = _statement_at(statements, trigger.idx)
+        event = Event(
+            id=f"e{len(events) + 1}",
+            type=mention.type,
+            trigger=(trigger.idx, trigger.idx + len(trigger), trigger.text),
+            mode=mention.mode,
+            cameo=mention.cameo,
+            actors=list(dict.fromkeys(mention.actors)),
+            recipients=list(dict.fromkeys(mention.recipients)),
+            negated=mention.negated,
+            modality=mention.modality,
+            date=_date_for(doc, clause, trigger),
+            location=_place_for(doc, clause, trigger, place_of_mention),
+            quantities=_quantities_for(doc, trigger),
+            statement=statement.id if statement else None,
+        )
+        event.confidence = _confidence(event, mention.nominal, statement)
+        events.append(event)
+    return events
+
+
+def _statement_at(statements: list[Statement], offset: int) -> Statement | None:
+    return next((s for s in statements if s.content[0] <= offset < s.content[1]), None)
+
+
+def _clause_range(clause: Token, trigger: Token) -> tuple[int, int]:
+    tokens = [t.i for t in clause.subtree] + [trigger.i]
+    return min(tokens), max(tokens) + 1
+
+
+def _date_for(doc: Doc, clause: Token, trigger: Token) -> DateValue | None:
+    times = doc._.ng_times or []
+    if not times:
+        return None
+    start, end = _clause_range(clause, trigger)
+    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    sentence = trigger.sent
+    in_clause = [t for t in times if lo <= t.start and t.end <= hi]
+    in_sentence = [t for t in times if sentence.start_char <= t.start < sentence.end_char]
+    chosen = _nearest(in_clause or in_sentence, trigger.idx)
+    if chosen is None:
+        return None
+    return DateValue(chosen.value, chosen.text, chosen.granularity)
+
+
+def _nearest(items: list[Any], offset: int) -> Any:
+    return min(items, key=lambda m: abs(m.start - offset)) if items else None
+
+
+def _place_for(doc: Doc, clause: Token, trigger: Token, place_of_mention: dict) -> str | None:
+    mentions = [m for m in doc._.ng_places or [] if (m.start, m.end) in place_of_mention]
+    start, end = _clause_range(clause, trigger)
+    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    in_clause = [m for m in mentions if lo <= m.start and m.end <= hi]
+    chosen = _nearest(in_clause, trigger.idx)
+    return place_of_mention[(chosen.start, chosen.end)] if chosen else None
+
+
+def _quantities_for(doc: Doc, trigger: Token) -> list[EventQuantity]:
+    subtree = {t.i for t in trigger.subtree if t.dep_ not in ("ccomp",)}
+    return [
+        EventQuantity(q.low, q.high, q.what)
+        for q in doc._.ng_quantities or []
+        if q.head in subtree and q.head != trigger.i
+    ]
+
+
+def _confidence(event: Event, nominal: bool, statement: Statement | None) -> float:
+    """A documented heuristic: participants and a verbal trigger raise it, hedging lowers it."""
+    score = 0.35 + 0.25 * bool(event.actors) + 0.15 * bool(event.recipients)
+    score += 0.1 * (not nominal) + 0.05 * bool(event.cameo)
+    if statement is not None and statement.hedged:
+        score -= 0.15
+    return round(max(0.05, min(1.0, score)), 2)
+
+
+def _refusals(doc: Doc, table: ActorTable, statements: list[Statement], offset: int) -> list[Event]:
+    """A sourced statement that something will not happen is its source's rejection."""
+    events = []
+    for statement in statements:
+        if statement.source is None:
+            continue
+        span = _span(doc, statement.content[0], statement.content[1])
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        if not _is_refusal(root):
+            continue
+        events.append(
+            Event(
+                id=f"e{offset + len(events) + 1}", type="REJECT", cameo="120",
+                trigger=(root.idx, root.idx + len(root), root.text), actors=[statement.source],
+                statement=statement.id, confidence=0.6 if not statement.hedged else 0.45,
+                date=_date_for(doc, root, root),
+            )  # fmt: skip
+        )
+    return events
+
+
+def _is_refusal(root: Token) -> bool:
+    if not any(c.dep_ == "neg" for c in root.children):
+        return False
+    auxes = {c.lemma_.lower() for c in root.children if c.dep_ in ("aux", "auxpass")}
+    going = root.lemma_ == "go" and any(c.dep_ == "xcomp" and c.lemma_.lower() in REFUSAL_VERBS for c in root.children)
+    return going or (bool(auxes & {"will", "would", "can", "shall"}) and root.lemma_.lower() in REFUSAL_VERBS)
+
+
+def _ids_to_strings(result: ArticleResult, table: ActorTable) -> None:
+    known = {id(a) for a in table.actors}
+
+    def ref(actor: Any) -> str | None:
+        return actor.id if actor is not None and id(actor) in known else None
+
+    for statement in result.statements:
+        statement.source = ref(statement.source)
+        statement.via = [v for v in (ref(a) for a in statement.via) if v]
+    for event in result.events:
+        event.actors = [v for v in (ref(a) for a in event.actors) if v]
+        event.recipients = [v for v in (ref(a) for a in event.recipients) if v and v not in event.actors]

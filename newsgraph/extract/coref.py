@@ -1,0 +1,191 @@
+"""In-document coreference, by our own rules (no offline coreference package exists).
+
+- a surname, or a name without its particle ("Sharaa" for "Ahmed al-Sharaa"), joins the
+  earlier full name;
+- a short outlet name ("the Post", "the Times") joins the outlet already named, else the
+  article's own outlet;
+- a definite title ("the prime minister", "the Syrian president") joins the person who
+  holds it in this article, else the lexicon's holder for a country the article names;
+- "the official", "the source" join the last unnamed actor with that role;
+- he/she/his/her join the last person; "it" and "they" as subjects join the last
+  country, organization or group.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.lexicon import Lexicon, name_key
+
+if TYPE_CHECKING:
+    from newsgraph.extract.actors import ActorRecord, ActorTable
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+SENTENCE_WINDOW = 3
+
+
+def merge(table: ActorTable, keep: ActorRecord, drop: ActorRecord) -> None:
+    for start, end in drop.mentions:
+        if (start, end) not in keep.mentions:
+            keep.mentions.append((start, end))
+    keep.mentions.sort()
+    keep.tokens |= drop.tokens
+    keep.country = keep.country or drop.country
+    keep.sector = keep.sector or drop.sector
+    keep.role = keep.role or drop.role
+    index = table.actors.index(drop)
+    table.actors.pop(index)
+    kept = table.actors.index(keep)
+
+    def remap(a: int) -> int:
+        return kept if a == index else a - (a > index)
+
+    table.by_token = {tok: remap(a) for tok, a in table.by_token.items()}
+    table.also = {tok: [remap(a) for a in extra] for tok, extra in table.also.items()}
+
+
+def link_names(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
+    """Join short person names to the earlier full name, and short outlet names to outlets."""
+    people = [a for a in table.actors if a.kind == "person"]
+    singles = [a for a in table.actors if a.kind == "organization" and a.sector is None and len(a.name.split()) == 1]
+    for short in people + singles:
+        words = short.name.split()
+        if len(words) != 1:
+            continue
+        full = next(
+            (a for a in people if a is not short and len(a.name.split()) > 1
+             and name_key(a.name.split()[-1]) == name_key(words[0])),
+            None,
+        )  # fmt: skip
+        if full is not None and short in table.actors:
+            merge(table, full, short)  # also fixes a surname NER tagged ORG
+    _link_short_outlets(doc, table)
+
+
+def _link_short_outlets(doc: Doc, table: ActorTable) -> None:
+    outlets = [a for a in table.actors if a.sector == "MED" and len(a.name.split()) > 1]
+    home = (doc._.ng_meta or {}).get("outlet")
+    for token in doc:
+        if token.pos_ != "PROPN" or not _after_definite(token):
+            continue
+        current = table.at(token.i)
+        if current is not None and len(current.name.split()) > 1:
+            continue
+        target = next((o for o in reversed(outlets) if _last_word(o.name) == token.text), None)
+        if target is None and home and _last_word(home) == token.text:
+            target = _home_outlet(table, home, doc)
+        if target is None:
+            continue
+        if current is not None and current is not target:
+            merge(table, target, current)
+        else:
+            table.link(target, doc[token.i : token.i + 1])
+
+
+def _after_definite(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "the"
+
+
+def _last_word(name: str) -> str:
+    return name.split()[-1] if name.split() else ""
+
+
+def _home_outlet(table: ActorTable, name: str, doc: Doc) -> ActorRecord:
+    from newsgraph.extract.actors import ActorRecord
+    from newsgraph.extract.lexicon import get_lexicon
+
+    entity = get_lexicon().entities_by_alias.get(name.lower())
+    key = f"entity:{entity.name.lower()}" if entity else f"outlet:{name.lower()}"
+    existing = next((a for a in table.actors if a.key == key), None)
+    if existing is not None:
+        return existing
+    record = ActorRecord(
+        name=entity.name if entity else name, kind="organization",
+        country=entity.country if entity else None, sector="MED", key=key, definite=True,
+    )  # fmt: skip
+    table.actors.append(record)
+    return record
+
+
+def title_holder(token: Token, table: ActorTable, lexicon: Lexicon, country: str | None) -> ActorRecord | None:
+    """'the prime minister' -> the person holding that title in this article, or the lexicon's."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        return None
+    title = " ".join(t.lower_ for t in token.subtree if t.dep_ == "compound" or t.i == token.i)
+    candidates = [
+        a for a in table.actors
+        if a.kind == "person" and a.role and token.lower_ in a.role.lower()
+        and (country is None or a.country == country) and a.mentions
+        and a.mentions[0][0] < token.idx
+    ]  # fmt: skip
+    if candidates:
+        return max(candidates, key=lambda a: a.mentions[-1][0] if a.mentions[-1][0] < token.idx else a.mentions[0][0])
+    known = {a.country for a in table.actors if a.country}
+    for entity in lexicon.titles.get(title, []) + lexicon.titles.get(token.lower_, []):
+        if (country is None and entity.country in known) or entity.country == country:
+            key = f"entity:{entity.name.lower()}"
+            return next((a for a in table.actors if a.key == key), None)
+    return None
+
+
+def last_unnamed(table: ActorTable, role: str, country: str | None, token: Token) -> ActorRecord | None:
+    """The latest unnamed actor before ``token`` with the same role and a compatible country."""
+    best: ActorRecord | None = None
+    for actor in table.actors:
+        if actor.kind != "unnamed" or actor.role != role or not actor.mentions:
+            continue
+        if country is not None and actor.country not in (None, country):
+            continue
+        if actor.mentions[0][0] < token.idx and (best is None or actor.mentions[-1] > best.mentions[-1]):
+            best = actor
+    return best
+
+
+def link_references(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
+    """Pronouns to the last fitting actor in the previous few sentences."""
+    for token in doc:
+        if token.pos_ != "PRON" or token.i in table.by_token:
+            continue
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            target = _last_actor(doc, table, token, lambda a: a.kind == "person")
+        elif lower in GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss") and not _expletive(token):
+            plural = lower in ("they", "them", "their")
+            target = _last_actor(doc, table, token, lambda a, p=plural: _fits_group(a, p))
+        else:
+            continue
+        if target is not None:
+            table.link(target, doc[token.i : token.i + 1])
+
+
+def _expletive(token: Token) -> bool:
+    """'It appears that ...', 'it is clear that ...': an 'it' that refers to nothing."""
+    head = token.head
+    return token.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.lemma_ in (
+        "appear", "seem", "be", "look", "remain", "become", "make", "take"
+    )
+
+
+def _fits_group(actor: ActorRecord, plural: bool) -> bool:
+    if actor.sector == "MED":
+        return False
+    if plural:
+        return actor.plural or actor.kind == "group"
+    return actor.kind in ("country", "organization", "group") and not actor.plural
+
+
+def _last_actor(doc: Doc, table: ActorTable, token: Token, fits) -> ActorRecord | None:
+    sentence_starts = [s.start for s in doc.sents]
+    here = sum(1 for s in sentence_starts if s <= token.i)
+    earliest = sentence_starts[max(0, here - SENTENCE_WINDOW)]
+    best: tuple[int, ActorRecord] | None = None
+    for i in range(token.i - 1, earliest - 1, -1):
+        actor = table.at(i)
+        if actor is not None and fits(actor):
+            best = (i, actor)
+            break
+    return best[1] if best else None

@@ -1,0 +1,346 @@
+"""Events: PLOVER-typed happenings from our verb and noun lexicon over the dependency parse.
+
+- A verb in ``events.yaml`` (or a phrasal "verb particle") triggers an event. Its subject
+  gives the actors (a passive's "by" agent too); its object, dative and the objects of the
+  entry's recipient prepositions give the recipients. Coordination and appositions expand
+  ("the mediators - Egypt, Qatar and Turkey - ..."). A verb without its own subject takes
+  the subject of the verb it complements ("began recruiting"), or that verb's object when
+  the governing verb is a request ("pressuring Israel to agree").
+- A light verb ("hold", "reach", "impose") lets its object noun decide ("reach an agreement").
+- A noun in the lexicon is a nominal event: "talks between A and B", "sanctions on X",
+  "Israel's refusal"; without its own participants it takes the governing verb's subject.
+- Negation: "not", "never", "no agreements", or a governing "refuse"/"fail".
+- Modality from the verbs above the trigger: an intention verb ("wants", "would like")
+  makes it ``intended`` when the wisher is the actor and ``requested`` otherwise; a request
+  verb makes it ``requested``; will/going to make it ``future``; could/might/if make it
+  ``hypothetical``; should/must make it ``requested``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsgraph import knowledge
+from newsgraph.pipeline import register_extensions
+
+register_extensions()
+
+DEFAULT_RECIPIENT_PREPS = ("with", "to", "against", "on", "toward", "towards", "at")
+DEONTIC = {"should", "must", "ought"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "conj", "relcl", "acl")
+
+
+@dataclass
+class EventMention:
+    type: str
+    trigger: int  # token index
+    mode: str | None = None
+    cameo: str | None = None
+    actors: list[Any] = field(default_factory=list)  # ActorRecord
+    recipients: list[Any] = field(default_factory=list)
+    negated: bool = False
+    modality: str = "asserted"
+    nominal: bool = False
+    clause: Token | None = None  # the verb whose clause holds the event (for date and place)
+
+
+@dataclass(eq=False)
+class EventLexicon:
+    verbs: dict[str, dict[str, Any]]
+    nouns: dict[str, dict[str, Any]]
+    light_verbs: set[str]
+    intention: set[str]
+    request: set[str]
+    hypothetical: set[str]
+    future: set[str]
+    negation: set[str]
+
+
+@lru_cache(maxsize=4)
+def event_lexicon(knowledge_dirs: tuple[str, ...] | None = None) -> EventLexicon:
+    raw = knowledge.load(knowledge_dirs).events
+    modality = raw.get("modality") or {}
+
+    def words(name: str) -> set[str]:
+        return {str(w).lower().removeprefix("be ") for w in modality.get(name) or ()}
+
+    return EventLexicon(
+        verbs={str(k).lower(): v for k, v in (raw.get("verbs") or {}).items()},
+        nouns={str(k).lower(): v for k, v in (raw.get("nouns") or {}).items()},
+        light_verbs={str(w).lower() for w in raw.get("light_verbs") or ()},
+        intention=words("intention"),
+        request=words("request"),
+        hypothetical=words("hypothetical") - DEONTIC,
+        future=words("future"),
+        negation=words("negation"),
+    )
+
+
+# --- triggers ------------------------------------------------------------------------------
+
+
+def verb_entry(token: Token, lexicon: EventLexicon) -> dict[str, Any] | None:
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep"):
+            entry = lexicon.verbs.get(f"{lemma} {child.lower_}")
+            if entry is not None and _object_fits(token, entry):
+                return entry
+    entry = lexicon.verbs.get(lemma)
+    if entry is not None and _object_fits(token, entry):
+        return entry
+    return None
+
+
+def _object_fits(token: Token, entry: dict[str, Any]) -> bool:
+    wanted = entry.get("object")
+    if not wanted:
+        return True
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    return any(o in wanted for o in objects)
+
+
+def _light_object(token: Token, lexicon: EventLexicon) -> tuple[Token, dict[str, Any]] | None:
+    if token.lemma_.lower() not in lexicon.light_verbs:
+        return None
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            noun = _event_noun(child)
+            entry = lexicon.nouns.get(noun.lemma_.lower())
+            if entry is not None:
+                return noun, entry
+    return None
+
+
+def _event_noun(token: Token) -> Token:
+    """'another round of talks' -> 'talks'."""
+    if token.lemma_.lower() in ("round", "series", "wave", "set", "kind"):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return token
+
+
+# --- participants --------------------------------------------------------------------------
+
+
+def actors_of(token: Token | None, table: Any) -> list[Any]:
+    """The actors a phrase names: itself, its appositions, its 'of' members, and conjuncts."""
+    if token is None or table is None:
+        return []
+    found: list[Any] = []
+    for word in (token, *token.conjuncts):
+        found.extend(_actors_of_word(word, table))
+    unique: list[Any] = []
+    for actor in found:
+        if actor not in unique:
+            unique.append(actor)
+    return unique
+
+
+def _actors_of_word(word: Token, table: Any) -> list[Any]:
+    here = table.all_at(word.i)
+    if here:
+        return here
+    for child in word.children:
+        if child.dep_ == "appos":
+            return actors_of(child, table)
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and table.all_at(pobj.i):
+                    return actors_of(pobj, table)
+    for child in word.children:
+        if child.dep_ == "compound" and table.all_at(child.i):
+            return table.all_at(child.i)
+    return []
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject token and whether the clause is passive."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "expl"):
+            if child.dep_ != "expl":
+                return child, False
+        if child.dep_ == "nsubjpass":
+            return child, True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if verb.dep_ in ("xcomp", "pcomp", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VB"):
+        governor = _governor(verb)
+        if governor is not None:
+            obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            if obj is not None and governor.lemma_.lower() in event_lexicon().request | {"pressure", "force", "allow", "let", "urge"}:
+                return obj, False
+            return subject_of(governor)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head, verb.tag_ == "VBN"
+    return None, False
+
+
+def _governor(token: Token) -> Token | None:
+    head = token.head
+    while head.i != token.i and head.pos_ not in ("VERB", "AUX", "ADJ"):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return head if head.i != token.i else None
+
+
+def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[list, list]:
+    subject, passive = subject_of(verb)
+    actors: list[Any] = []
+    recipients: list[Any] = []
+    if passive:
+        recipients += actors_of(subject, table)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            actors += actors_of(next((c for c in agent.children if c.dep_ == "pobj"), None), table)
+    else:
+        actors += actors_of(subject, table)
+    preps = entry.get("recipient_preps") or DEFAULT_RECIPIENT_PREPS
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            recipients += actors_of(child, table)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            recipients += actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), table)
+    return actors, [r for r in recipients if r not in actors]
+
+
+def _noun_participants(noun: Token, table: Any) -> tuple[list, list]:
+    actors: list[Any] = []
+    recipients: list[Any] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            actors += actors_of(child, table)
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            pair = actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), table)
+            actors += pair[:1]
+            recipients += pair[1:]
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            actors += actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), table)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "on", "against", "to", "of", "for"):
+            recipients += actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), table)
+    if not actors:
+        governor = _governor(noun)
+        if governor is not None:
+            subject, passive = subject_of(governor)
+            if not passive:
+                actors = actors_of(subject, table)
+    return actors, [r for r in recipients if r not in actors]
+
+
+# --- negation and modality -----------------------------------------------------------------
+
+
+def is_negated(trigger: Token, lexicon: EventLexicon) -> bool:
+    for child in trigger.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
+            return True
+    for ancestor in _clause_chain(trigger):
+        if ancestor.i == trigger.i:
+            continue
+        if any(c.dep_ == "neg" for c in ancestor.children) and trigger.pos_ == "NOUN":
+            return True
+        if ancestor.lemma_.lower() in lexicon.negation and ancestor.pos_ == "VERB":
+            return True
+    return False
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The token and the verbs/adjectives above it that govern its clause."""
+    chain = [token]
+    current = token
+    while current.dep_ in CLAUSE_LINKS + ("dobj", "pobj", "nsubjpass") and current.head.i != current.i:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX", "ADJ"):
+            chain.append(current)
+        if current.dep_ == "ccomp":  # a reporting verb does not change modality
+            break
+    return chain
+
+
+def modality_of(trigger: Token, actors: list[Any], table: Any, lexicon: EventLexicon) -> str:
+    for verb in _clause_chain(trigger):
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        lemma = verb.lemma_.lower()
+        if lemma == "like" and "would" in auxes or (verb.i != trigger.i and lemma in lexicon.intention):
+            wisher, _ = subject_of(verb)
+            same = not actors or set(map(id, actors_of(wisher, table))) & set(map(id, actors))
+            return "intended" if same else "requested"
+        if verb.i != trigger.i and lemma in lexicon.request:
+            return "requested"
+        if auxes & DEONTIC:
+            return "requested"
+        if auxes & lexicon.future or _going_to(verb):
+            return "future"
+        if auxes & lexicon.hypothetical or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+            return "hypothetical"
+    return "asserted"
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+# --- the component -------------------------------------------------------------------------
+
+
+def find_events(doc: Doc) -> list[EventMention]:
+    lexicon = event_lexicon()
+    table = doc._.ng_actors
+    events: list[EventMention] = []
+    nominal_done: set[int] = set()
+    for token in doc:
+        if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            light = _light_object(token, lexicon)
+            if light is not None:
+                noun, entry = light
+                nominal_done.add(noun.i)
+                actors, recipients = _verb_participants(token, entry, table)
+                n_actors, n_recipients = _noun_participants(noun, table)
+                events.append(_mention(noun, entry, actors or n_actors, recipients or n_recipients, token, lexicon, table))
+                continue
+            entry = verb_entry(token, lexicon)
+            if entry is not None:
+                actors, recipients = _verb_participants(token, entry, table)
+                events.append(_mention(token, entry, actors, recipients, token, lexicon, table))
+        elif token.pos_ == "NOUN" and token.i not in nominal_done:
+            entry = lexicon.nouns.get(token.lemma_.lower())
+            if entry is not None:
+                actors, recipients = _noun_participants(token, table)
+                mention = _mention(token, entry, actors, recipients, _governor(token), lexicon, table)
+                mention.nominal = True
+                events.append(mention)
+    return events
+
+
+def _mention(trigger: Token, entry: dict[str, Any], actors: list, recipients: list,
+             clause: Token | None, lexicon: EventLexicon, table: Any) -> EventMention:  # fmt: skip
+    negated = is_negated(trigger, lexicon) or (clause is not None and clause.i != trigger.i and is_negated(clause, lexicon))
+    event_type = entry.get("negative_type") if negated and entry.get("negative_type") else entry["type"]
+    return EventMention(
+        type=event_type,
+        trigger=trigger.i,
+        mode=entry.get("mode"),
+        cameo=str(entry["cameo"]) if entry.get("cameo") is not None else None,
+        actors=actors,
+        recipients=recipients,
+        negated=negated and not entry.get("negative_type"),
+        modality=modality_of(trigger, actors, table, lexicon),
+        clause=clause,
+    )
+
+
+@Language.component("newsgraph_events")
+def events_component(doc: Doc) -> Doc:
+    doc._.ng_events = find_events(doc)
+    return doc
