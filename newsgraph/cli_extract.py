@@ -29,13 +29,20 @@ def fail_line(message: str) -> None:
 
 
 def extract_command(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .json .jsonl .csv, feeds) or URLs.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.txt .html .json .jsonl .csv, feeds) or URLs.")
+    ],
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     outlet: Annotated[str | None, typer.Option(help="The outlet that published it.")] = None,
     url: Annotated[str | None, typer.Option(help="The article's URL.")] = None,
     title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
-    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = pipeline.DEFAULT_MODEL,
-    format: Annotated[Format | None, typer.Option("--format", help="table (default on a terminal), json or jsonl.")] = None,  # noqa: A002
+    model: Annotated[
+        str, typer.Option(help="Any installed spaCy pipeline.")
+    ] = pipeline.DEFAULT_MODEL,
+    format: Annotated[
+        Format | None,
+        typer.Option("--format", help="table (default on a terminal), json or jsonl."),
+    ] = None,  # noqa: A002
 ) -> None:
     """Extract events, statements, actors, places, dates and numbers from articles."""
     from newsgraph.reader import InputError, Overrides, read_path
@@ -68,7 +75,11 @@ def extract_command(
 def _print(results: list[ArticleResult], chosen: Format, n_inputs: int) -> None:
     if chosen is Format.json:
         body = [r.to_dict() for r in results]
-        print(json.dumps(body[0] if n_inputs == 1 and len(body) == 1 else body, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                body[0] if n_inputs == 1 and len(body) == 1 else body, ensure_ascii=False, indent=2
+            )
+        )
     elif chosen is Format.table:
         console = Console()
         for result in results:
@@ -86,14 +97,18 @@ def _actor_label(result: ArticleResult, actor_id: str | None) -> str:
 def render(result: ArticleResult, console: Console) -> None:
     """A readable summary of one article: its events and statements."""
     article = result.article
-    console.rule(f"[bold]{article.title or article.id}[/] {article.outlet or ''} {article.published or ''}")
+    console.rule(
+        f"[bold]{article.title or article.id}[/] {article.outlet or ''} {article.published or ''}"
+    )
     events = Table(title="Events", show_lines=False, expand=True)
     for column in ("type", "who", "to whom", "when", "where", "trigger", "modality"):
         events.add_column(column)
     places = {p.id: p.name for p in result.places}
     for event in result.events:
         events.add_row(
-            ("not " if event.negated else "") + event.type + (f":{event.mode}" if event.mode else ""),
+            ("not " if event.negated else "")
+            + event.type
+            + (f":{event.mode}" if event.mode else ""),
             ", ".join(_actor_label(result, a) for a in event.actors) or "—",
             ", ".join(_actor_label(result, a) for a in event.recipients) or "—",
             (event.date.value or event.date.text) if event.date else "—",
@@ -117,12 +132,19 @@ def render(result: ArticleResult, console: Console) -> None:
 
 def info_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    model: Annotated[str, typer.Option(help="The spaCy pipeline to report on.")] = pipeline.DEFAULT_MODEL,
+    model: Annotated[
+        str, typer.Option(help="The spaCy pipeline to report on.")
+    ] = pipeline.DEFAULT_MODEL,
 ) -> None:
     """Versions: newsgraph, the spaCy model and spaCy, and the output schema."""
     import spacy
 
-    body = {"version": __version__, "spacy_model": model, "spacy_version": spacy.__version__, "schema": SCHEMA}
+    body = {
+        "version": __version__,
+        "spacy_model": model,
+        "spacy_version": spacy.__version__,
+        "schema": SCHEMA,
+    }
     if as_json:
         print(json.dumps(body))
     else:

@@ -28,10 +28,22 @@ from newsgraph.pipeline import register_extensions
 register_extensions()
 
 PERSON_WORDS = {"person", "unnamed"}
-DETERMINERS = {"a", "an", "the", "another", "some", "several", "two", "three", "many", "other", "one"}
+DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "another",
+    "some",
+    "several",
+    "two",
+    "three",
+    "many",
+    "other",
+    "one",
+}
 
 
-@dataclass
+@dataclass(eq=False)  # identity, not value: two actors may look alike
 class ActorRecord:
     name: str
     kind: str
@@ -93,11 +105,6 @@ class ActorTable:
 
     def link(self, actor: ActorRecord, span: Span) -> None:
         index = self.actors.index(actor)
-        if any(self.by_token.get(i) not in (None, index) for i in range(span.start, span.end)):
-            # A token already belongs to another actor: keep the first, but do not split spans.
-            free = [i for i in range(span.start, span.end) if i not in self.by_token]
-            if not free:
-                return
         actor.add_mention(span)
         for i in range(span.start, span.end):
             if self.by_token.setdefault(i, index) != index:
@@ -159,6 +166,23 @@ def _claim(table: ActorTable, record: ActorRecord, span: Span) -> ActorRecord | 
     if any(i in table.by_token for i in range(span.start, span.end)):
         return None
     return table.add(record, span)
+
+
+def _introduced_outlets(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
+    """'the Saudi news channel Al Arabiya', 'the newspaper Le Monde': a name after a media noun."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.media_nouns:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end - token.i <= 5:
+            end += 1
+        if end == token.i + 1 or any(i in table.by_token for i in range(token.i + 1, end)):
+            continue
+        span = doc[token.i + 1 : end]
+        country = _media_country(span, lexicon)
+        record = ActorRecord(name=span.text, kind="organization", country=country, sector="MED",
+                             key=f"org:{span.text.lower()}", definite=True)  # fmt: skip
+        table.add(record, span)
 
 
 # --- 2. named entities ---------------------------------------------------------------------
@@ -350,7 +374,12 @@ def _gpe_is_actor(span: Span, metonymic: dict | None) -> bool:
         return False  # "a US official": the phrase is the actor, found through its role noun
     if root.dep_ in ("pobj",) and root.head.lower_ in LOCATIVE_PREPS:
         return False
-    if root.dep_ == "poss" and root.head.pos_ == "NOUN" and root.head.lemma_ in ("tunnel", "city", "street", "area", "border", "capital", "north", "south"):
+    if (
+        root.dep_ == "poss"
+        and root.head.pos_ == "NOUN"
+        and root.head.lemma_
+        in ("tunnel", "city", "street", "area", "border", "capital", "north", "south")
+    ):
         return False
     return True
 
@@ -366,6 +395,20 @@ def _norp(span: Span, table: ActorTable, lexicon: Lexicon) -> None:
         table.add(record, span)
 
 
+def _titled_names(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
+    """'President Marta Quiroga Rivas' is a person even when NER misses the name."""
+    for token in doc:
+        if not token.is_title or lexicon.role(token) is None:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            if end in table.by_token or lexicon.role(doc[end]) is not None:
+                break
+            end += 1
+        if end - token.i >= 3 or (end - token.i == 2 and doc[token.i + 1].ent_type_ in ("", "PERSON")):
+            _person(doc[token.i + 1 : end], table, lexicon)
+
+
 # --- 3. role nouns -------------------------------------------------------------------------
 
 
@@ -374,7 +417,7 @@ def _role_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in table.by_token:
             continue
         info = lexicon.role(token)
-        if info is None:
+        if info is None or _predicative(token):
             continue
         if _names_someone(token, table):
             continue
@@ -383,7 +426,7 @@ def _role_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
         if organization is not None:  # "Hamas gunmen" are Hamas
             table.link(organization, span)
             continue
-        countries = _phrase_countries(token, lexicon) or [None]
+        countries = _phrase_countries(token, lexicon, table) or [None]
         holder = coref.title_holder(token, table, lexicon, countries[0])
         if holder is not None:  # "the prime minister", "the Syrian president"
             table.link(holder, span)
@@ -392,11 +435,20 @@ def _role_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
             _role_actor(token, span, info, country, table)
 
 
+def _predicative(token: Token) -> bool:
+    """'X is a veteran diplomat', 'serve as a pilot': a role said of someone, not a new actor."""
+    return token.dep_ in ("attr", "oprd") or (token.dep_ == "pobj" and token.head.lower_ == "as")
+
+
 def _member_of(token: Token, table: ActorTable) -> ActorRecord | None:
     for child in token.children:
         if child.dep_ == "compound":
             actor = table.at(child.i)
-            if actor is not None and actor.kind in ("organization", "group") and actor.sector != "MED":
+            if (
+                actor is not None
+                and actor.kind in ("organization", "group")
+                and actor.sector != "MED"
+            ):
                 return actor
     return None
 
@@ -417,7 +469,7 @@ def _names_someone(token: Token, table: ActorTable) -> bool:
 
 
 def _attach_role(actor: ActorRecord | None, token: Token) -> None:
-    if actor is None:
+    if actor is None or actor.kind != "person":
         return
     lexicon = get_lexicon()
     info = lexicon.role(token) or {}
@@ -436,7 +488,7 @@ def _role_phrase(token: Token) -> Span:
     return token.doc[left : right + 1]
 
 
-def _phrase_countries(token: Token, lexicon: Lexicon) -> list[str]:
+def _phrase_countries(token: Token, lexicon: Lexicon, table: ActorTable) -> list[str]:
     """Countries named by modifiers: 'Israeli and Syrian officials' gives two."""
     codes: list[str] = []
     for child in token.children:
@@ -445,29 +497,44 @@ def _phrase_countries(token: Token, lexicon: Lexicon) -> list[str]:
         for word in (child, *child.conjuncts):
             code = country_code(word.text, lexicon)
             if code is None and word.dep_ == "poss":
-                code = _possessor_country(word, lexicon)
+                code = _possessor_country(word, table)
             if code and code not in codes:
                 codes.append(code)
     if not codes:  # "officials in Trump's administration", "officials of the Iranian government"
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+        for prep in (
+            c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+        ):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                code = country_code(pobj.text, lexicon) or _modifier_country(pobj, lexicon)
+                code = country_code(pobj.text, lexicon) or _possessed_country(pobj, table)
                 if code:
                     codes.append(code)
     return codes
 
 
-def _possessor_country(token: Token, lexicon: Lexicon) -> str | None:
-    entity = lexicon.person_by_surname(token.text)
-    return entity.country if entity is not None else None
+def _possessor_country(token: Token, table: ActorTable) -> str | None:
+    """The country of a possessor already known as an actor: "Trump's envoy"."""
+    actor = table.at(token.i)
+    return actor.country if actor is not None else None
 
 
-def _role_actor(token: Token, span: Span, info: dict, country: str | None, table: ActorTable) -> None:
+def _possessed_country(token: Token, table: ActorTable) -> str | None:
+    actor = table.at(token.i)
+    if actor is not None and actor.country:
+        return actor.country
+    poss = next((c for c in token.children if c.dep_ in ("poss", "nmod")), None)
+    return _possessor_country(poss, table) if poss is not None else None
+
+
+def _role_actor(
+    token: Token, span: Span, info: dict, country: str | None, table: ActorTable
+) -> None:
     lemma = token.lemma_.lower()
     plural = token.tag_ in ("NNS", "NNPS")
     kind = info.get("kind") or ("organization" if info.get("institution") else "unnamed")
     determiner = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), None)
-    definite = determiner in ("the", "this", "that", "these", "those") or determiner is None and not plural
+    definite = (
+        determiner in ("the", "this", "that", "these", "those") or determiner is None and not plural
+    )
     record = ActorRecord(
         name=span.text if len(span.text) < 80 else token.text,
         kind=kind,
@@ -494,7 +561,9 @@ def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorTable:
     lexicon = lexicon or get_lexicon()
     table = ActorTable()
     _lexicon_mentions(doc, table, lexicon)
+    _introduced_outlets(doc, table, lexicon)
     _entity_mentions(doc, table, lexicon)
+    _titled_names(doc, table, lexicon)
     coref.link_names(doc, table, lexicon)
     _role_mentions(doc, table, lexicon)
     coref.link_references(doc, table, lexicon)
@@ -506,4 +575,3 @@ def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorTable:
 def actors_component(doc: Doc) -> Doc:
     doc._.ng_actors = find_actors(doc)
     return doc
-

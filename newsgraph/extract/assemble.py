@@ -7,10 +7,12 @@ whose content holds them.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract import coref
 from newsgraph.extract.actors import ActorRecord, ActorTable
 from newsgraph.model import (
     Actor,
@@ -36,14 +38,16 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
         statements=statements,
         places=places,
         quantities=[
-            Quantity(q.low, q.high, q.what, (q.start, q.end, q.text)) for q in doc._.ng_quantities or []
+            Quantity(q.low, q.high, q.what, (q.start, q.end, q.text))
+            for q in doc._.ng_quantities or []
         ],
     )
     result.events = _events(doc, table, statements, place_of_mention)
     result.events += _refusals(doc, table, statements, len(result.events))
     table.number()
     result.actors = [
-        Actor(a.id, a.name, a.kind, a.country, a.sector, a.role, list(a.mentions)) for a in table.actors
+        Actor(a.id, a.name, a.kind, a.country, a.sector, a.role, list(a.mentions))
+        for a in table.actors
     ]
     _ids_to_strings(result, table)
     return result
@@ -85,9 +89,12 @@ def _actor_in(doc: Doc, table: ActorTable, pair: tuple[int, int]) -> ActorRecord
     return table.in_span(span.start, span.end) if span is not None else None
 
 
+HEARSAY = ("reported", "allegedly", "rumored", "rumoured", "said to", "believed to")
+
+
 def _source_actor(doc: Doc, table: ActorTable, mention: Any) -> ActorRecord | None:
     if mention.source is None:
-        return None
+        return _implicit_source(doc, table, mention)
     actor = table.at(mention.source_head) or _actor_in(doc, table, mention.source)
     if actor is not None:
         return actor
@@ -97,6 +104,32 @@ def _source_actor(doc: Doc, table: ActorTable, mention: Any) -> ActorRecord | No
     # A source nobody resolved is still a source: keep it as an unnamed actor.
     record = ActorRecord(name=span.text, kind="unnamed", role=span.root.lemma_.lower())
     return table.add(record, span)
+
+
+def _implicit_source(doc: Doc, table: ActorTable, mention: Any) -> ActorRecord:
+    """No one is named: "reportedly" points to unnamed reports, "it appears" to the writer."""
+    if mention.hedge and any(word in mention.hedge.lower() for word in HEARSAY):
+        key, name, kind = "unnamed:reports", "unnamed reports", "unnamed"
+        existing = next((a for a in table.actors if a.key == key), None)
+        if existing is not None:
+            return existing
+        record = ActorRecord(name=name, kind=kind, role="report", key=key, plural=True)
+        table.actors.append(record)
+        return record
+    return writer(doc, table)
+
+
+def writer(doc: Doc, table: ActorTable) -> ActorRecord:
+    """The article's own outlet (or, with none known, its unnamed author)."""
+    outlet = (doc._.ng_meta or {}).get("outlet")
+    if outlet:
+        return coref.home_outlet(table, outlet)
+    existing = next((a for a in table.actors if a.key == "unnamed:author"), None)
+    if existing is not None:
+        return existing
+    record = ActorRecord(name="the author", kind="unnamed", role="author", key="unnamed:author")
+    table.actors.append(record)
+    return record
 
 
 # --- places --------------------------------------------------------------------------------
@@ -111,12 +144,20 @@ def _places(doc: Doc) -> tuple[list[Place], dict[tuple[int, int], str]]:
         key = mention.geonameid or mention.name.lower()
         place = places.get(key)
         if place is None:
-            place = Place(f"p{len(places) + 1}", mention.name, mention.geonameid,
+            place = Place(f"p{len(places) + 1}", _display_name(mention), mention.geonameid,
                           mention.country, mention.lat, mention.lon)  # fmt: skip
             places[key] = place
         place.mentions.append((mention.start, mention.end))
         of_mention[(mention.start, mention.end)] = place.id
     return list(places.values()), of_mention
+
+
+def _display_name(mention: Any) -> str:
+    """'Rafah' as written rather than GeoNames' 'Rafaḩ' when they differ only in accents."""
+    def fold(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+    return mention.text if fold(mention.text) == fold(mention.name) else mention.name
 
 
 # --- events --------------------------------------------------------------------------------
@@ -218,9 +259,13 @@ def _refusals(doc: Doc, table: ActorTable, statements: list[Statement], offset: 
             continue
         events.append(
             Event(
-                id=f"e{offset + len(events) + 1}", type="REJECT", cameo="120",
-                trigger=(root.idx, root.idx + len(root), root.text), actors=[statement.source],
-                statement=statement.id, confidence=0.6 if not statement.hedged else 0.45,
+                id=f"e{offset + len(events) + 1}",
+                type="REJECT",
+                cameo="120",
+                trigger=(root.idx, root.idx + len(root), root.text),
+                actors=[statement.source],
+                statement=statement.id,
+                confidence=0.6 if not statement.hedged else 0.45,
                 date=_date_for(doc, root, root),
             )  # fmt: skip
         )
@@ -231,8 +276,12 @@ def _is_refusal(root: Token) -> bool:
     if not any(c.dep_ == "neg" for c in root.children):
         return False
     auxes = {c.lemma_.lower() for c in root.children if c.dep_ in ("aux", "auxpass")}
-    going = root.lemma_ == "go" and any(c.dep_ == "xcomp" and c.lemma_.lower() in REFUSAL_VERBS for c in root.children)
-    return going or (bool(auxes & {"will", "would", "can", "shall"}) and root.lemma_.lower() in REFUSAL_VERBS)
+    going = root.lemma_ == "go" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in REFUSAL_VERBS for c in root.children
+    )
+    return going or (
+        bool(auxes & {"will", "would", "can", "shall"}) and root.lemma_.lower() in REFUSAL_VERBS
+    )
 
 
 def _ids_to_strings(result: ArticleResult, table: ActorTable) -> None:
@@ -246,4 +295,6 @@ def _ids_to_strings(result: ArticleResult, table: ActorTable) -> None:
         statement.via = [v for v in (ref(a) for a in statement.via) if v]
     for event in result.events:
         event.actors = [v for v in (ref(a) for a in event.actors) if v]
-        event.recipients = [v for v in (ref(a) for a in event.recipients) if v and v not in event.actors]
+        event.recipients = [
+            v for v in (ref(a) for a in event.recipients) if v and v not in event.actors
+        ]

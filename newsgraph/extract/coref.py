@@ -51,7 +51,11 @@ def merge(table: ActorTable, keep: ActorRecord, drop: ActorRecord) -> None:
 def link_names(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
     """Join short person names to the earlier full name, and short outlet names to outlets."""
     people = [a for a in table.actors if a.kind == "person"]
-    singles = [a for a in table.actors if a.kind == "organization" and a.sector is None and len(a.name.split()) == 1]
+    singles = [
+        a
+        for a in table.actors
+        if a.kind == "organization" and a.sector is None and len(a.name.split()) == 1
+    ]
     for short in people + singles:
         words = short.name.split()
         if len(words) != 1:
@@ -77,7 +81,7 @@ def _link_short_outlets(doc: Doc, table: ActorTable) -> None:
             continue
         target = next((o for o in reversed(outlets) if _last_word(o.name) == token.text), None)
         if target is None and home and _last_word(home) == token.text:
-            target = _home_outlet(table, home, doc)
+            target = home_outlet(table, home)
         if target is None:
             continue
         if current is not None and current is not target:
@@ -94,7 +98,7 @@ def _last_word(name: str) -> str:
     return name.split()[-1] if name.split() else ""
 
 
-def _home_outlet(table: ActorTable, name: str, doc: Doc) -> ActorRecord:
+def home_outlet(table: ActorTable, name: str) -> ActorRecord:
     from newsgraph.extract.actors import ActorRecord
     from newsgraph.extract.lexicon import get_lexicon
 
@@ -111,7 +115,9 @@ def _home_outlet(table: ActorTable, name: str, doc: Doc) -> ActorRecord:
     return record
 
 
-def title_holder(token: Token, table: ActorTable, lexicon: Lexicon, country: str | None) -> ActorRecord | None:
+def title_holder(
+    token: Token, table: ActorTable, lexicon: Lexicon, country: str | None
+) -> ActorRecord | None:
     """'the prime minister' -> the person holding that title in this article, or the lexicon's."""
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
         return None
@@ -123,7 +129,10 @@ def title_holder(token: Token, table: ActorTable, lexicon: Lexicon, country: str
         and a.mentions[0][0] < token.idx
     ]  # fmt: skip
     if candidates:
-        return max(candidates, key=lambda a: a.mentions[-1][0] if a.mentions[-1][0] < token.idx else a.mentions[0][0])
+        return max(
+            candidates,
+            key=lambda a: a.mentions[-1][0] if a.mentions[-1][0] < token.idx else a.mentions[0][0],
+        )
     known = {a.country for a in table.actors if a.country}
     for entity in lexicon.titles.get(title, []) + lexicon.titles.get(token.lower_, []):
         if (country is None and entity.country in known) or entity.country == country:
@@ -132,7 +141,9 @@ def title_holder(token: Token, table: ActorTable, lexicon: Lexicon, country: str
     return None
 
 
-def last_unnamed(table: ActorTable, role: str, country: str | None, token: Token) -> ActorRecord | None:
+def last_unnamed(
+    table: ActorTable, role: str, country: str | None, token: Token
+) -> ActorRecord | None:
     """The latest unnamed actor before ``token`` with the same role and a compatible country."""
     best: ActorRecord | None = None
     for actor in table.actors:
@@ -140,7 +151,9 @@ def last_unnamed(table: ActorTable, role: str, country: str | None, token: Token
             continue
         if country is not None and actor.country not in (None, country):
             continue
-        if actor.mentions[0][0] < token.idx and (best is None or actor.mentions[-1] > best.mentions[-1]):
+        if actor.mentions[0][0] < token.idx and (
+            best is None or actor.mentions[-1] > best.mentions[-1]
+        ):
             best = actor
     return best
 
@@ -153,7 +166,11 @@ def link_references(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
             target = _last_actor(doc, table, token, lambda a: a.kind == "person")
-        elif lower in GROUP_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss") and not _expletive(token):
+        elif (
+            lower in GROUP_PRONOUNS
+            and token.dep_ in ("nsubj", "nsubjpass", "poss")
+            and not _expletive(token)
+        ):
             plural = lower in ("they", "them", "their")
             target = _last_actor(doc, table, token, lambda a, p=plural: _fits_group(a, p))
         else:
@@ -165,8 +182,10 @@ def link_references(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
 def _expletive(token: Token) -> bool:
     """'It appears that ...', 'it is clear that ...': an 'it' that refers to nothing."""
     head = token.head
-    return token.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.lemma_ in (
-        "appear", "seem", "be", "look", "remain", "become", "make", "take"
+    return (
+        token.lower_ == "it"
+        and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
+        and head.lemma_ in ("appear", "seem", "be", "look", "remain", "become", "make", "take")
     )
 
 

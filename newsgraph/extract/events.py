@@ -103,6 +103,8 @@ def _object_fits(token: Token, entry: dict[str, Any]) -> bool:
     if not wanted:
         return True
     objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if not objects and entry.get("intransitive"):
+        return True  # "allowed to leave": the entry also holds with no object at all
     return any(o in wanted for o in objects)
 
 
@@ -177,7 +179,13 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         governor = _governor(verb)
         if governor is not None:
             obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
-            if obj is not None and governor.lemma_.lower() in event_lexicon().request | {"pressure", "force", "allow", "let", "urge"}:
+            if obj is not None and governor.lemma_.lower() in event_lexicon().request | {
+                "pressure",
+                "force",
+                "allow",
+                "let",
+                "urge",
+            }:
                 return obj, False
             return subject_of(governor)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -209,12 +217,21 @@ def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj"):
             recipients += actors_of(child, table)
+        elif child.dep_ in ("ccomp", "xcomp") and _infinitival(child):
+            # "pressing Ukraine to sign": the parse may make Ukraine the infinitive's subject
+            recipients += actors_of(next((c for c in child.children if c.dep_ == "nsubj"), None), table)
         elif child.dep_ == "prep" and child.lower_ in preps:
-            recipients += actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), table)
+            recipients += actors_of(
+                next((c for c in child.children if c.dep_ == "pobj"), None), table
+            )
     return actors, [r for r in recipients if r not in actors]
 
 
-def _noun_participants(noun: Token, table: Any) -> tuple[list, list]:
+def _infinitival(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _noun_participants(noun: Token, table: Any, own_only: bool = False) -> tuple[list, list]:
     actors: list[Any] = []
     recipients: list[Any] = []
     for child in noun.children:
@@ -227,13 +244,15 @@ def _noun_participants(noun: Token, table: Any) -> tuple[list, list]:
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             actors += actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), table)
         elif child.dep_ == "prep" and child.lower_ in ("with", "on", "against", "to", "of", "for"):
-            recipients += actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), table)
-    if not actors:
+            recipients += actors_of(
+                next((c for c in child.children if c.dep_ == "pobj"), None), table
+            )
+    if not actors and not own_only:
         governor = _governor(noun)
         if governor is not None:
-            subject, passive = subject_of(governor)
-            if not passive:
-                actors = actors_of(subject, table)
+            # "the mediators are engaged in talks": a stative passive still names who talks
+            subject, _ = subject_of(governor)
+            actors = actors_of(subject, table)
     return actors, [r for r in recipients if r not in actors]
 
 
@@ -258,7 +277,9 @@ def _clause_chain(token: Token) -> list[Token]:
     """The token and the verbs/adjectives above it that govern its clause."""
     chain = [token]
     current = token
-    while current.dep_ in CLAUSE_LINKS + ("dobj", "pobj", "nsubjpass") and current.head.i != current.i:
+    while (
+        current.dep_ in CLAUSE_LINKS + ("dobj", "pobj", "nsubjpass") and current.head.i != current.i
+    ):
         current = current.head
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             chain.append(current)
@@ -271,7 +292,11 @@ def modality_of(trigger: Token, actors: list[Any], table: Any, lexicon: EventLex
     for verb in _clause_chain(trigger):
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         lemma = verb.lemma_.lower()
-        if lemma == "like" and "would" in auxes or (verb.i != trigger.i and lemma in lexicon.intention):
+        if (
+            lemma == "like"
+            and "would" in auxes
+            or (verb.i != trigger.i and lemma in lexicon.intention)
+        ):
             wisher, _ = subject_of(verb)
             same = not actors or set(map(id, actors_of(wisher, table))) & set(map(id, actors))
             return "intended" if same else "requested"
@@ -281,7 +306,9 @@ def modality_of(trigger: Token, actors: list[Any], table: Any, lexicon: EventLex
             return "requested"
         if auxes & lexicon.future or _going_to(verb):
             return "future"
-        if auxes & lexicon.hypothetical or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        if auxes & lexicon.hypothetical or any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+        ):
             return "hypothetical"
     return "asserted"
 
@@ -306,8 +333,19 @@ def find_events(doc: Doc) -> list[EventMention]:
                 noun, entry = light
                 nominal_done.add(noun.i)
                 actors, recipients = _verb_participants(token, entry, table)
-                n_actors, n_recipients = _noun_participants(noun, table)
-                events.append(_mention(noun, entry, actors or n_actors, recipients or n_recipients, token, lexicon, table))
+                # "hold talks between A and B": the noun's own participants win
+                n_actors, n_recipients = _noun_participants(noun, table, own_only=True)
+                events.append(
+                    _mention(
+                        noun,
+                        entry,
+                        n_actors or actors,
+                        n_recipients or recipients,
+                        token,
+                        lexicon,
+                        table,
+                    )
+                )
                 continue
             entry = verb_entry(token, lexicon)
             if entry is not None:
@@ -317,7 +355,9 @@ def find_events(doc: Doc) -> list[EventMention]:
             entry = lexicon.nouns.get(token.lemma_.lower())
             if entry is not None:
                 actors, recipients = _noun_participants(token, table)
-                mention = _mention(token, entry, actors, recipients, _governor(token), lexicon, table)
+                mention = _mention(
+                    token, entry, actors, recipients, _governor(token), lexicon, table
+                )
                 mention.nominal = True
                 events.append(mention)
     return events
@@ -325,8 +365,12 @@ def find_events(doc: Doc) -> list[EventMention]:
 
 def _mention(trigger: Token, entry: dict[str, Any], actors: list, recipients: list,
              clause: Token | None, lexicon: EventLexicon, table: Any) -> EventMention:  # fmt: skip
-    negated = is_negated(trigger, lexicon) or (clause is not None and clause.i != trigger.i and is_negated(clause, lexicon))
-    event_type = entry.get("negative_type") if negated and entry.get("negative_type") else entry["type"]
+    negated = is_negated(trigger, lexicon) or (
+        clause is not None and clause.i != trigger.i and is_negated(clause, lexicon)
+    )
+    event_type = (
+        entry.get("negative_type") if negated and entry.get("negative_type") else entry["type"]
+    )
     return EventMention(
         type=event_type,
         trigger=trigger.i,

@@ -20,7 +20,9 @@ from newsgraph.knowledge import Entity, Knowledge
 # Used when speech.yaml is missing a list; the YAML is the place to extend them.
 DEFAULT_MEDIA_NOUNS = {"channel", "newspaper", "broadcaster", "agency", "outlet", "daily",
                        "network", "paper", "station", "magazine", "site", "website", "tv"}  # fmt: skip
-NAME_PARTICLES = re.compile(r"^(al|el|ad|as|ash|an|ibn|bin|ben|abu|von|van|de|da|di|du|le|la)[-\s]", re.I)
+NAME_PARTICLES = re.compile(
+    r"^(al|el|ad|as|ash|an|ibn|bin|ben|abu|von|van|de|da|di|du|le|la)[-\s]", re.I
+)
 
 
 def name_key(name: str) -> str:
@@ -74,7 +76,9 @@ class Lexicon:
         if entity is not None:
             return entity if entity.kind == "person" else None
         candidates = self.surnames.get(name_key(name.split()[-1]) if name.split() else "", [])
-        if len(candidates) == 1 and (len(name.split()) == 1 or _first_names_agree(name, candidates[0])):
+        if len(candidates) == 1 and (
+            len(name.split()) == 1 or _first_names_agree(name, candidates[0])
+        ):
             return candidates[0]
         return None
 
@@ -109,9 +113,13 @@ def get_lexicon(knowledge_dirs: tuple[str, ...] | None = None) -> Lexicon:
         for title in entity.titles:
             lexicon.titles.setdefault(title, []).append(entity)
     lexicon.metonyms = dict(kb.metonyms)
-    lexicon.roles = {str(k).lower(): (v if isinstance(v, dict) else {"sector": v}) for k, v in kb.roles.items()}
+    lexicon.roles = {
+        str(k).lower(): (v if isinstance(v, dict) else {"sector": v}) for k, v in kb.roles.items()
+    }
     lexicon.capitals, lexicon.country_names = _capitals()
-    lexicon.country_overrides = {str(k).lower(): v for k, v in (kb.countries.get("names") or {}).items()}
+    lexicon.country_overrides = {
+        str(k).lower(): v for k, v in (kb.countries.get("names") or {}).items()
+    }
     lexicon.not_countries = {str(w).lower() for w in kb.countries.get("not_countries") or ()}
     lexicon.media_nouns = set(kb.speech.get("media_nouns") or DEFAULT_MEDIA_NOUNS)
     return lexicon

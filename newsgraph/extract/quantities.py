@@ -84,7 +84,10 @@ def _is_number(token: Token) -> bool:
 def _counted_noun(tokens: list[Token]) -> Token | None:
     last = tokens[-1]
     for token in tokens:
-        if token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
             if token.head.i > last.i or token.head.i < tokens[0].i:
                 return token.head
     nxt = last.i + 1
@@ -146,8 +149,38 @@ def _bounds(run: list[Token]) -> tuple[float | None, float | None]:
     return low, high
 
 
+QUANTIFIER_WORDS = (
+    LOWER_BOUND | UPPER_BOUND | RANGE_WORDS | {"between", "at", "some", "about", "around"}
+)
+
+
+def _is_calendar(ent: Span) -> bool:
+    """NER tags 'Between 5' as DATE too; a real date has a calendar word or a year in it."""
+    if ent.label_ == "ORDINAL":
+        return True
+    for token in ent:
+        if (
+            token.is_alpha
+            and token.lower_ not in QUANTIFIER_WORDS
+            and token.lower_ not in WORD_NUMBERS
+        ):
+            return True
+        if re.fullmatch(r"(1[89]|20|21)\d\d", token.text):
+            return True
+    return False
+
+
+def _up_to(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ == "to" and i > 0 and doc[i - 1].lower_ == "up"
+
+
 def find_quantities(doc: Doc) -> list[QuantityMention]:
-    excluded = {t.i for ent in doc.ents if ent.label_ in NON_QUANTITY_ENTS for t in ent}
+    excluded = {
+        t.i
+        for ent in doc.ents
+        if ent.label_ in NON_QUANTITY_ENTS and _is_calendar(ent)
+        for t in ent
+    }
     found: list[QuantityMention] = []
     for run in _group_runs(doc, excluded):
         low, high = _bounds(run)
@@ -157,7 +190,9 @@ def find_quantities(doc: Doc) -> list[QuantityMention]:
         last = noun.i if noun is not None and noun.i > run[-1].i else run[-1].i
         first = run[0].i
         # "between 100 and 200" / "at least 40" belong to the span as a reader sees it
-        while first > 0 and doc[first - 1].lower_ in LOWER_BOUND | UPPER_BOUND | {"between", "at", "some", "about", "around", "approximately"}:
+        while first > 0 and (
+            doc[first - 1].lower_ in QUANTIFIER_WORDS - RANGE_WORDS or _up_to(doc, first - 1)
+        ):
             first -= 1
         span: Span = doc[first : last + 1]
         found.append(

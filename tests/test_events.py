@@ -1,0 +1,107 @@
+"""Events: PLOVER types, participants, negation, modality, dates, places and numbers."""
+
+from __future__ import annotations
+
+
+def only(result, type_):
+    found = [e for e in result.events if e.type == type_]
+    assert found, f"no {type_} event in {[(e.type, e.trigger[2]) for e in result.events]}"
+    return found[0]
+
+
+def names(result, ids):
+    return {result.actor(i).name for i in ids}
+
+
+def codes(result, ids):
+    return {result.actor(i).country for i in ids}
+
+
+def test_met_with_gives_actor_and_recipient(extract):
+    result = extract("Chancellor Friedrich Merz met with French President Emmanuel Macron in Paris on Monday.")
+    meeting = only(result, "CONSULT")
+    assert names(result, meeting.actors) == {"Friedrich Merz"}
+    assert names(result, meeting.recipients) == {"Emmanuel Macron"}
+
+
+def test_a_weekday_dates_the_event_in_the_past(extract):
+    result = extract("The Kenyan president met the Ugandan foreign minister on Monday.", published="2026-03-11")
+    assert only(result, "CONSULT").date.value == "2026-03-09"
+
+
+def test_an_event_is_located_at_the_place_in_its_clause(extract):
+    result = extract("Police arrested six protesters in Nairobi.")
+    event = only(result, "COERCE")
+    place = next(p for p in result.places if p.id == event.location)
+    assert place.name == "Nairobi"
+
+
+def test_a_passive_moves_the_subject_to_recipients(extract):
+    result = extract("Two journalists were arrested by Iranian police.")
+    event = only(result, "COERCE")
+    assert "IRN" in codes(result, event.actors)
+
+
+def test_coordinated_subjects_are_all_actors(extract):
+    result = extract("Egypt, Jordan and Morocco condemned the attack.")
+    assert {"EGY", "JOR", "MAR"} <= codes(result, only(result, "ACCUSE").actors)
+
+
+def test_a_nominal_event_takes_both_sides_of_between(extract):
+    result = extract("The agreement between Chile and Peru was signed last year.")
+    event = only(result, "AGREE")
+    assert codes(result, event.actors + event.recipients) == {"CHL", "PER"}
+
+
+def test_no_agreements_is_negated(extract):
+    result = extract("A Greek official said there were still no agreements on the islands.")
+    assert only(result, "AGREE").negated
+
+
+def test_not_doing_something_is_negated(extract):
+    result = extract("Serbia is not withdrawing its troops from the border.")
+    assert only(result, "RETREAT").negated
+
+
+def test_a_wish_of_the_actor_is_intended(extract):
+    result = extract("Brazil wants to mediate between the two countries.")
+    assert only(result, "CONSULT").modality == "intended"
+
+
+def test_wanting_someone_else_to_act_is_a_request(extract):
+    result = extract("Germany would like Russian troops to withdraw from the region.")
+    assert only(result, "RETREAT").modality == "requested"
+
+
+def test_will_makes_it_future(extract):
+    result = extract("India will impose sanctions on the company.")
+    assert only(result, "SANCTION").modality == "future"
+
+
+def test_pressing_someone_to_act_makes_them_the_actor(extract):
+    result = extract("Washington officials are pressing Ukraine to sign the agreement.")
+    agree = only(result, "AGREE")
+    assert codes(result, agree.actors) == {"UKR"} and agree.modality == "requested"
+
+
+def test_a_light_verb_lets_its_object_decide(extract):
+    result = extract("Vietnamese and Chinese officials held talks in Hanoi.")
+    assert only(result, "CONSULT").trigger[2] == "talks"
+
+
+def test_the_number_counted_is_attached(extract):
+    result = extract("Poland has begun mobilizing 5,000 reservists.")
+    event = only(result, "MOBILIZE")
+    assert event.quantities[0].low == 5000 and event.quantities[0].what == "reservists"
+
+
+def test_an_event_inside_a_quote_points_to_the_statement(extract):
+    result = extract('"Our army will never attack civilians," the Armenian defense minister said.')
+    event = only(result, "ASSAULT")
+    assert event.statement == result.statements[0].id and event.negated
+
+
+def test_a_sourced_refusal_is_a_rejection(extract):
+    result = extract('Hungarian sources insisted that "this is not going to happen."')
+    reject = only(result, "REJECT")
+    assert codes(result, reject.actors) == {"HUN"}
