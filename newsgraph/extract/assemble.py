@@ -43,7 +43,7 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
         ],
     )
     result.events = _events(doc, table, statements, place_of_mention)
-    result.events += _refusals(doc, table, statements, len(result.events))
+    result.events += _refusals(doc, table, statements, result.events)
     table.number()
     result.actors = [
         Actor(a.id, a.name, a.kind, a.country, a.sector, a.role, list(a.mentions))
@@ -138,8 +138,9 @@ def writer(doc: Doc, table: ActorTable) -> ActorRecord:
 def _places(doc: Doc) -> tuple[list[Place], dict[tuple[int, int], str]]:
     places: dict[Any, Place] = {}
     of_mention: dict[tuple[int, int], str] = {}
+    claimed = _named_actor_chars(doc)
     for mention in doc._.ng_places or []:
-        if mention.metonymic:
+        if mention.metonymic or any(c in claimed for c in range(mention.start, mention.end)):
             continue
         key = mention.geonameid or mention.name.lower()
         place = places.get(key)
@@ -150,6 +151,17 @@ def _places(doc: Doc) -> tuple[list[Place], dict[tuple[int, int], str]]:
         place.mentions.append((mention.start, mention.end))
         of_mention[(mention.start, mention.end)] = place.id
     return list(places.values()), of_mention
+
+
+def _named_actor_chars(doc: Doc) -> set[int]:
+    """Characters inside people and organizations: 'TASS' is an agency, not a place."""
+    table = doc._.ng_actors
+    if table is None:
+        return set()
+    return {
+        c for a in table.actors if a.kind in ("person", "organization", "group")
+        for start, end in a.mentions for c in range(start, end)
+    }  # fmt: skip
 
 
 def _display_name(mention: Any) -> str:
@@ -194,24 +206,45 @@ def _statement_at(statements: list[Statement], offset: int) -> Statement | None:
     return next((s for s in statements if s.content[0] <= offset < s.content[1]), None)
 
 
-def _clause_range(clause: Token, trigger: Token) -> tuple[int, int]:
-    tokens = [t.i for t in clause.subtree] + [trigger.i]
-    return min(tokens), max(tokens) + 1
+EMBEDDED = ("conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj")
+
+
+def own_clause(head: Token) -> set[int]:
+    """Token indices of a clause without the clauses embedded in it."""
+    tokens = {head.i}
+    for child in head.children:
+        if child.dep_ not in EMBEDDED or child.pos_ not in ("VERB", "AUX"):
+            tokens |= {t.i for t in child.subtree}
+    return tokens
+
+
+def _clauses_up(clause: Token, trigger: Token) -> list[set[int]]:
+    """The event's own clause, then each governing clause up to the sentence root."""
+    found = [own_clause(trigger) | own_clause(clause)]
+    current = clause
+    while current.dep_ in EMBEDDED and current.dep_ != "ccomp" and current.head.i != current.i:
+        current = current.head
+        found.append(own_clause(current))
+    return found
+
+
+def _first_in_clauses(items: list[Any], doc: Doc, clause: Token, trigger: Token) -> Any:
+    """The mention in the nearest clause that has one (mentions carry char offsets)."""
+    for tokens in _clauses_up(clause, trigger):
+        inside = [m for m in items if _token_at(doc, m.start) in tokens]
+        if inside:
+            return _nearest(inside, trigger.idx)
+    return None
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
 
 
 def _date_for(doc: Doc, clause: Token, trigger: Token) -> DateValue | None:
-    times = doc._.ng_times or []
-    if not times:
-        return None
-    start, end = _clause_range(clause, trigger)
-    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    sentence = trigger.sent
-    in_clause = [t for t in times if lo <= t.start and t.end <= hi]
-    in_sentence = [t for t in times if sentence.start_char <= t.start < sentence.end_char]
-    chosen = _nearest(in_clause or in_sentence, trigger.idx)
-    if chosen is None:
-        return None
-    return DateValue(chosen.value, chosen.text, chosen.granularity)
+    chosen = _first_in_clauses(doc._.ng_times or [], doc, clause, trigger)
+    return DateValue(chosen.value, chosen.text, chosen.granularity) if chosen else None
 
 
 def _nearest(items: list[Any], offset: int) -> Any:
@@ -220,10 +253,7 @@ def _nearest(items: list[Any], offset: int) -> Any:
 
 def _place_for(doc: Doc, clause: Token, trigger: Token, place_of_mention: dict) -> str | None:
     mentions = [m for m in doc._.ng_places or [] if (m.start, m.end) in place_of_mention]
-    start, end = _clause_range(clause, trigger)
-    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    in_clause = [m for m in mentions if lo <= m.start and m.end <= hi]
-    chosen = _nearest(in_clause, trigger.idx)
+    chosen = _first_in_clauses(mentions, doc, clause, trigger)
     return place_of_mention[(chosen.start, chosen.end)] if chosen else None
 
 
@@ -245,7 +275,7 @@ def _confidence(event: Event, nominal: bool, statement: Statement | None) -> flo
     return round(max(0.05, min(1.0, score)), 2)
 
 
-def _refusals(doc: Doc, table: ActorTable, statements: list[Statement], offset: int) -> list[Event]:
+def _refusals(doc: Doc, table: ActorTable, statements: list[Statement], existing: list[Event]) -> list[Event]:
     """A sourced statement that something will not happen is its source's rejection."""
     events = []
     for statement in statements:
@@ -255,11 +285,11 @@ def _refusals(doc: Doc, table: ActorTable, statements: list[Statement], offset: 
         if span is None or len(span) == 0:
             continue
         root = span.root
-        if not _is_refusal(root):
+        if not _is_refusal(root) or any(e.trigger[0] == root.idx for e in existing):
             continue
         events.append(
             Event(
-                id=f"e{offset + len(events) + 1}",
+                id=f"e{len(existing) + len(events) + 1}",
                 type="REJECT",
                 cameo="120",
                 trigger=(root.idx, root.idx + len(root), root.text),

@@ -217,7 +217,7 @@ def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj"):
             recipients += actors_of(child, table)
-        elif child.dep_ in ("ccomp", "xcomp") and _infinitival(child):
+        elif child.dep_ in ("ccomp", "xcomp") and (_infinitival(child) or entry.get("type") == "REQUEST"):
             # "pressing Ukraine to sign": the parse may make Ukraine the infinitive's subject
             recipients += actors_of(next((c for c in child.children if c.dep_ == "nsubj"), None), table)
         elif child.dep_ == "prep" and child.lower_ in preps:
@@ -274,17 +274,21 @@ def is_negated(trigger: Token, lexicon: EventLexicon) -> bool:
 
 
 def _clause_chain(token: Token) -> list[Token]:
-    """The token and the verbs/adjectives above it that govern its clause."""
+    """The token and the verbs/adjectives above it that govern its clause.
+
+    The climb stops at a finite clausal complement: in "X said (that) Y will go", the
+    reporting verb says nothing about the modality of Y's going; "wants Y to go" goes on.
+    """
     chain = [token]
     current = token
     while (
-        current.dep_ in CLAUSE_LINKS + ("dobj", "pobj", "nsubjpass") and current.head.i != current.i
+        current.dep_ in CLAUSE_LINKS + ("dobj", "pobj", "nsubjpass")
+        and not (current.dep_ == "ccomp" and not _infinitival(current))
+        and current.head.i != current.i
     ):
         current = current.head
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             chain.append(current)
-        if current.dep_ == "ccomp":  # a reporting verb does not change modality
-            break
     return chain
 
 
