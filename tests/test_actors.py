@@ -99,3 +99,8 @@ def test_members_of_a_known_group_are_the_group(actors_of):
 def test_an_expletive_it_is_not_an_actor(actors_of):
     actors = actors_of("Norway is hosting the talks. It appears that both sides will attend.")
     assert "It" not in find(actors, "Norway")[4]
+
+
+def test_an_acronym_joins_the_full_name(actors_of):
+    actors = actors_of("The Southern Liberation Front attacked a base. The SLF later withdrew.")
+    assert "SLF" in find(actors, "Southern Liberation Front")[4]

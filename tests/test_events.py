@@ -105,3 +105,24 @@ def test_a_sourced_refusal_is_a_rejection(extract):
     result = extract('Hungarian sources insisted that "this is not going to happen."')
     reject = only(result, "REJECT")
     assert codes(result, reject.actors) == {"HUN"}
+
+
+def test_going_on_strike_is_a_protest_not_an_assault(extract):
+    result = extract("Nurses in Lyon went on strike on Monday.")
+    assert [e.type for e in result.events] == ["PROTEST"]
+
+
+def test_warning_that_something_is_true_is_not_a_threat(extract):
+    result = extract("The agency warned that the river would flood.")
+    assert not [e for e in result.events if e.type == "THREATEN"]
+
+
+def test_a_denial_does_not_negate_the_blame_joined_to_it(extract):
+    result = extract("The rebels denied the report and blamed the army.")
+    blame = [e for e in result.events if e.trigger[2] == "blamed"]
+    assert blame and not blame[0].negated
+
+
+def test_a_separate_clause_keeps_its_own_modality(extract):
+    result = extract("Egypt called for a ceasefire, while Canada imposed sanctions on the militia.")
+    assert only(result, "SANCTION").modality == "asserted"

@@ -136,7 +136,7 @@ def _enrich(target: ActorRecord, new: ActorRecord) -> None:
 
 
 def _lexicon_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
-    matches = lexicon.entity_matcher(doc.vocab)(doc, as_spans=True)
+    matches = [s for s in lexicon.entity_matcher(doc.vocab)(doc, as_spans=True) if not _inside_larger_name(s)]
     for span in _longest_first(matches):
         entity = lexicon.entities_by_alias[span.text.lower()]
         record = ActorRecord(
@@ -156,6 +156,17 @@ def _lexicon_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
             key=f"metonym:{span.text.lower()}", definite=True,
         )  # fmt: skip
         _claim(table, record, span)
+
+
+def _inside_larger_name(span: Span) -> bool:
+    """'Liberation' inside 'Southern Liberation Front' is not the newspaper Liberation."""
+    for token in span:
+        if token.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT"):
+            ent = next((e for e in span.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and (ent.start < span.start or ent.end > span.end):
+                inner = ent.text.lower().removeprefix("the ")
+                return inner != span.text.lower().removeprefix("the ")
+    return False
 
 
 def _longest_first(spans: list[Span]) -> list[Span]:

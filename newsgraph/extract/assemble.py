@@ -258,7 +258,7 @@ def _place_for(doc: Doc, clause: Token, trigger: Token, place_of_mention: dict) 
 
 
 def _quantities_for(doc: Doc, trigger: Token) -> list[EventQuantity]:
-    subtree = {t.i for t in trigger.subtree if t.dep_ not in ("ccomp",)}
+    subtree = own_clause(trigger)
     return [
         EventQuantity(q.low, q.high, q.what)
         for q in doc._.ng_quantities or []

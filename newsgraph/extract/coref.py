@@ -67,7 +67,33 @@ def link_names(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
         )  # fmt: skip
         if full is not None and short in table.actors:
             merge(table, full, short)  # also fixes a surname NER tagged ORG
+    _link_acronyms(doc, table)
     _link_short_outlets(doc, table)
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ("of", "the", "and", "for")]
+    return "".join(w[0] for w in words).upper()
+
+
+def _link_acronyms(doc: Doc, table: ActorTable) -> None:
+    """'RSF' after 'the Rapid Support Forces' is the same group, tagged or not by NER."""
+    by_initials = {
+        initials(a.name): a for a in table.actors
+        if len(a.name.split()) > 1 and a.kind in ("organization", "group")
+    }  # fmt: skip
+    for token in doc:
+        target = by_initials.get(token.text) if token.is_upper and 2 <= len(token) <= 6 else None
+        if target is not None and token.i not in table.by_token and target.mentions[0][0] < token.idx:
+            table.link(target, doc[token.i : token.i + 1])
+    for short in [a for a in table.actors if a.name.isupper() and 2 <= len(a.name) <= 6]:
+        full = next(
+            (a for a in table.actors if a is not short and len(a.name.split()) > 1
+             and initials(a.name) == short.name and a.kind in ("organization", "group")),
+            None,
+        )  # fmt: skip
+        if full is not None and short in table.actors:
+            merge(table, full, short)
 
 
 def _link_short_outlets(doc: Doc, table: ActorTable) -> None:

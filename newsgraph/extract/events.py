@@ -94,8 +94,23 @@ def verb_entry(token: Token, lexicon: EventLexicon) -> dict[str, Any] | None:
                 return entry
     entry = lexicon.verbs.get(lemma)
     if entry is not None and _object_fits(token, entry):
+        if entry.get("no_clause") and any(c.dep_ == "ccomp" for c in token.children):
+            return None  # "warned that ...": a statement, not the act
         return entry
     return None
+
+
+def noun_entry(token: Token, lexicon: EventLexicon) -> dict[str, Any] | None:
+    """The noun's entry, or the sense its context picks ("went on strike", "hunger strike")."""
+    entry = lexicon.nouns.get(token.lemma_.lower())
+    if entry is None:
+        return None
+    if token.dep_ == "pobj" and token.head.lower_ in (entry.get("pobj_of") or {}):
+        return entry["pobj_of"][token.head.lower_]
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in (entry.get("compound") or {}):
+            return entry["compound"][child.lemma_.lower()]
+    return entry
 
 
 def _object_fits(token: Token, entry: dict[str, Any]) -> bool:
@@ -114,7 +129,7 @@ def _light_object(token: Token, lexicon: EventLexicon) -> tuple[Token, dict[str,
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             noun = _event_noun(child)
-            entry = lexicon.nouns.get(noun.lemma_.lower())
+            entry = noun_entry(noun, lexicon)
             if entry is not None:
                 return noun, entry
     return None
@@ -227,6 +242,10 @@ def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[
     return actors, [r for r in recipients if r not in actors]
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in verb.children)
+
+
 def _infinitival(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -264,8 +283,8 @@ def is_negated(trigger: Token, lexicon: EventLexicon) -> bool:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
             return True
     for ancestor in _clause_chain(trigger):
-        if ancestor.i == trigger.i:
-            continue
+        if ancestor.i == trigger.i or ancestor.i == trigger.head.i and trigger.dep_ == "conj":
+            continue  # "denied the claim and blamed X": blaming is not denied
         if any(c.dep_ == "neg" for c in ancestor.children) and trigger.pos_ == "NOUN":
             return True
         if ancestor.lemma_.lower() in lexicon.negation and ancestor.pos_ == "VERB":
@@ -284,6 +303,7 @@ def _clause_chain(token: Token) -> list[Token]:
     while (
         current.dep_ in CLAUSE_LINKS + ("dobj", "pobj", "nsubjpass")
         and not (current.dep_ == "ccomp" and not _infinitival(current))
+        and not (current.dep_ in ("conj", "advcl") and _has_subject(current))
         and current.head.i != current.i
     ):
         current = current.head
@@ -356,7 +376,7 @@ def find_events(doc: Doc) -> list[EventMention]:
                 actors, recipients = _verb_participants(token, entry, table)
                 events.append(_mention(token, entry, actors, recipients, token, lexicon, table))
         elif token.pos_ == "NOUN" and token.i not in nominal_done:
-            entry = lexicon.nouns.get(token.lemma_.lower())
+            entry = noun_entry(token, lexicon)
             if entry is not None:
                 actors, recipients = _noun_participants(token, table)
                 mention = _mention(
