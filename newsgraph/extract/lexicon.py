@@ -42,6 +42,7 @@ class Lexicon:
     country_overrides: dict[str, str] = field(default_factory=dict)
     not_countries: set[str] = field(default_factory=set)
     media_nouns: set[str] = field(default_factory=set)
+    iso3: set[str] = field(default_factory=set)
     titles: dict[str, list[Entity]] = field(default_factory=dict)
     _matchers: dict[tuple[int, str], PhraseMatcher] = field(default_factory=dict)
 
@@ -57,8 +58,8 @@ class Lexicon:
         for entity in self.knowledge.entities:
             for alias in (entity.name, *entity.aliases):
                 patterns.add(alias)
-                if alias.lower().startswith("the "):
-                    patterns.add(alias[4:])
+                if alias.lower().startswith("the ") and len(alias.split()) > 2:
+                    patterns.add(alias[4:])  # 'The Washington Post' also as 'Washington Post'
         return patterns
 
     def _matcher(self, vocab: Vocab, attr: str, phrases: list[str]) -> PhraseMatcher:
@@ -117,6 +118,7 @@ def get_lexicon(knowledge_dirs: tuple[str, ...] | None = None) -> Lexicon:
         str(k).lower(): (v if isinstance(v, dict) else {"sector": v}) for k, v in kb.roles.items()
     }
     lexicon.capitals, lexicon.country_names = _capitals()
+    lexicon.iso3 = set(lexicon.country_names)
     lexicon.country_overrides = {
         str(k).lower(): v for k, v in (kb.countries.get("names") or {}).items()
     }
@@ -137,14 +139,22 @@ def _lookup(text: str, lexicon: Lexicon) -> str | None:
     lower = text.lower().replace("’", "'")
     if lower in lexicon.not_countries:
         return None
-    for form in (lower, lower.removeprefix("the ")):
+    forms = [lower, lower.removeprefix("the ")]
+    if lower.endswith("s") and len(lower) > 4:
+        forms.append(lower[:-1])  # 'Gazans' -> 'gazan'
+    for form in forms:
         if form in lexicon.country_overrides:
             return lexicon.country_overrides[form]
+    if len(text.replace(".", "")) <= 3 and not text.replace(".", "").isupper():
+        return None  # 'In', 'It', 'Us' are words; 'US', 'UK', 'U.S.' are codes
     candidates = [text, text.removeprefix("the ").removeprefix("The ")]
     if lower.endswith("s") and len(lower) > 4:
         candidates.append(text[:-1])  # 'Israelis' -> 'Israeli'
     for candidate in candidates:
-        code = countrynames.to_code_3(candidate)
-        if code:
+        try:
+            code = countrynames.to_code_3(candidate)
+        except (KeyError, ValueError):  # countrynames raises on some non-country words
+            code = None
+        if code in lexicon.iso3:  # not 'GB-SCT' or other subdivision codes
             return code
     return None

@@ -103,15 +103,24 @@ def _load_dir(knowledge: Knowledge, folder: Path) -> None:
         if path.exists():
             entries = _read(path) or []
             _merge_entities(knowledge.entities, [_entity(e, kind, path, outlet) for e in entries])
-    path = folder / "metonyms.yaml"
+    if (folder / "metonyms.yaml").exists():
+        _load_metonyms(knowledge, folder / "metonyms.yaml")
+    path = folder / "roles.yaml"
     if path.exists():
-        for raw in _read(path) or []:
-            for name in (raw["name"], *(raw.get("aliases") or ())):
-                knowledge.metonyms[str(name).lower()] = (raw["country"], raw.get("sector"))
-    for name in ("roles", "countries", "events", "speech"):
+        # A role is one unit: a user's "fighter: {sector: MIL}" must drop our "kind: group".
+        knowledge.roles.update(_read(path) or {})
+    for name in ("countries", "events", "speech"):
         path = folder / f"{name}.yaml"
         if path.exists():
             _merge_mapping(getattr(knowledge, name), _read(path) or {})
+
+
+def _load_metonyms(knowledge: Knowledge, path: Path) -> None:
+    for raw in _read(path) or []:
+        if not isinstance(raw, dict) or "name" not in raw or "country" not in raw:
+            raise KnowledgeError(f"{path}: every metonym needs 'name' and 'country' (got {raw!r})")
+        for name in (raw["name"], *(raw.get("aliases") or ())):
+            knowledge.metonyms[str(name).lower()] = (raw["country"], raw.get("sector"))
 
 
 def _merge_mapping(target: dict[str, Any], new: dict[str, Any]) -> None:
