@@ -158,11 +158,18 @@ def _lexicon_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
         _claim(table, record, span)
 
 
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    for ent in doc.ents:  # only reached for tokens NER put in an entity: rare
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
 def _inside_larger_name(span: Span) -> bool:
     """'Liberation' inside 'Southern Liberation Front' is not the newspaper Liberation."""
     for token in span:
         if token.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT"):
-            ent = next((e for e in span.doc.ents if e.start <= token.i < e.end), None)
+            ent = _entity_at(span.doc, token.i)
             if ent is not None and (ent.start < span.start or ent.end > span.end):
                 inner = ent.text.lower().removeprefix("the ")
                 return inner != span.text.lower().removeprefix("the ")

@@ -7,6 +7,7 @@ whose content holds them.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from typing import Any
 
@@ -81,7 +82,16 @@ def _statements(doc: Doc, table: ActorTable) -> list[Statement]:
 
 
 def _text_span(doc: Doc, pair: tuple[int, int]) -> tuple[int, int, str]:
-    return (pair[0], pair[1], doc.text[pair[0] : pair[1]])
+    return (pair[0], pair[1], _text_of(doc)[pair[0] : pair[1]])
+
+
+def _text_of(doc: Doc) -> str:
+    """doc.text joins every token on each call; an article's text is asked for often."""
+    meta = doc._.ng_meta if doc._.ng_meta is not None else {}
+    if "text" not in meta:
+        meta["text"] = doc.text
+        doc._.ng_meta = meta
+    return meta["text"]
 
 
 def _actor_in(doc: Doc, table: ActorTable, pair: tuple[int, int]) -> ActorRecord | None:
@@ -238,8 +248,13 @@ def _first_in_clauses(items: list[Any], doc: Doc, clause: Token, trigger: Token)
 
 
 def _token_at(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else -1
+    """The token holding a character offset, by bisection over token starts."""
+    meta = doc._.ng_meta if doc._.ng_meta is not None else {}
+    starts = meta.get("token_starts")
+    if starts is None:
+        starts = meta["token_starts"] = [t.idx for t in doc]
+        doc._.ng_meta = meta
+    return bisect.bisect_right(starts, char) - 1
 
 
 def _date_for(doc: Doc, clause: Token, trigger: Token) -> DateValue | None:

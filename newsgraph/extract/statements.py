@@ -2,11 +2,16 @@
 
 General rules on the dependency parse, with the words in ``knowledge/speech.yaml``:
 
-- A reporting verb ("say", "tell", "believe", "want" ...) is a *cue*. Its content is its
-  clausal complement (``ccomp``: "said after the meeting that ..."), its ``xcomp``
-  ("wants to leave"), a quote it governs, or (for a few verbs such as "deny", "back") its
-  noun object. Its source is the subject noun phrase, the ``by`` agent of a passive, or
-  the subject of the verb it hangs from ("..., saying that ...").
+- A reporting verb ("say", "tell", "believe", "want" ...) is a *cue*, with its auxiliaries
+  and negation ("has not said"). Its content is its clausal complement (``ccomp``: "said
+  after the meeting that ..."), its ``xcomp`` ("wants to leave"), a quote it governs, its
+  noun object ("denied the claim"; not for hearer verbs: "told *reporters*"), the object
+  of a phrasal cue ("called for a recount"), or what follows "said:". Its source is the
+  subject noun phrase (the nearest one, without a dateline or an age), the ``by`` agent
+  of a passive, or the subject of the verb it hangs from ("..., saying that ...").
+  Stance adjectives with a clause ("adamant that ...") are cues too, and so is the colon
+  of a headline or transcript line ("Premier Okafor: ...").
+- A cue inside a quote belongs to the quoted speaker's words and is not reported.
 - When the cue sits inside or after the quoted clause ("“...,” the official said" parsed
   as ``parataxis``), the content is the governing clause minus the cue's own clause.
 - "according to X" / "citing X" / "as reported by X": X is the source and the clause the
@@ -34,7 +39,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from newsgraph import knowledge
@@ -46,7 +51,7 @@ CharSpan = tuple[int, int]
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubjpass"}
 # How far up the tree a cue looks for a subject it shares ("..., saying that ...").
-SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl"}
+SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep", "acomp"}
 # Words before a cue verb that belong to the cue: "has said", "did not mention".
 CUE_PREFIX_DEPS = {"aux", "auxpass", "neg"}
 OPEN_QUOTES = '“"«'
@@ -76,7 +81,7 @@ class _Lexicon:
     relay_words: frozenset[str]
     prep_cues: dict[str, frozenset[str]]
     hearer_verbs: frozenset[str]
-    object_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
     media_nouns: frozenset[str]
     outlet_words: frozenset[str]
     outlets: frozenset[str]
@@ -128,7 +133,7 @@ def lexicon() -> _Lexicon:
         relay_words=_words(speech, "relay_words") | _words(speech, "according_to"),
         prep_cues=_prep_cues(speech),
         hearer_verbs=_words(speech, "hearer_verbs"),
-        object_verbs=_words(speech, "object_content_verbs"),
+        speech_nouns=_words(speech, "reporting_nouns"),
         media_nouns=_words(speech, "media_nouns"),
         outlet_words=_words(speech, "outlet_name_words"),
         outlets=outlets,
@@ -265,7 +270,7 @@ def _is_cue_verb(tok: Token) -> bool:
 def _source_token(verb: Token) -> Token | None:
     """The subject (or passive agent) of the verb, climbing to a verb it hangs from."""
     node = verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb
-    for _ in range(3):
+    for _ in range(4):
         # The nearest subject wins: a misparse can hang a name from inside the quote too.
         subjects = sorted(
             (c for c in node.children if c.dep_ in {"nsubj", "csubj"}),
@@ -282,7 +287,7 @@ def _source_token(verb: Token) -> Token | None:
                     return objs[0]
         if any(c.dep_ in {"nsubjpass", "expl"} for c in node.children):
             return None
-        if node.dep_ not in SUBJECT_CLIMB or node.head is node:
+        if node.dep_ not in SUBJECT_CLIMB or node.head.i == node.i:
             return None
         if node.tag_ == "VBN" and node.dep_ == "advcl":
             return None  # "Asked about X, she said": the asker is not the subject
@@ -300,6 +305,14 @@ def _content_of(verb: Token, lex: _Lexicon) -> tuple[set[int], str]:
         children += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i]
     for child in children:
         if child.dep_ in CLAUSE_DEPS and child.i > verb.i or child.dep_ == "ccomp":
+            return _subtree(child), "clause"
+    for child in children:
+        # "asked the senator whether ...": an embedded question parsed as an adverbial.
+        if (
+            child.dep_ == "advcl"
+            and child.i > verb.i
+            and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in child.children)
+        ):
             return _subtree(child), "clause"
     if _lemma(verb) not in lex.hearer_verbs:
         for child in verb.children:
@@ -333,7 +346,7 @@ def _inverted_ccomp(verb: Token) -> bool:
     if verb.dep_ != "ccomp" or verb.head.i > verb.i or any(c.dep_ == "mark" for c in verb.children):
         return False
     first = min(t.i for t in verb.subtree)
-    return first > 0 and verb.doc[first - 1].text in {",", "”", "\"", "—"}
+    return first > 0 and verb.doc[first - 1].text in {",", "”", '"', "—"}
 
 
 def _rest_of_paragraph(tok: Token) -> set[int]:
@@ -454,14 +467,21 @@ def _cue_span(verb: Token) -> CharSpan:
     """The verb with its auxiliaries and negation ("has not said") and its particle."""
     start = _cue_start(verb)
     prep = _cue_prep(verb)
-    if prep is not None and prep.i - verb.i <= 2 and not any(
-        c.dep_ in CLAUSE_DEPS for c in verb.children
+    if (
+        prep is not None
+        and prep.i - verb.i <= 2
+        and not any(c.dep_ in CLAUSE_DEPS for c in verb.children)
     ):
         return start.idx, prep.idx + len(prep)
     end = verb
     for child in verb.rights:
         if child.dep_ == "prt" and child.i == end.i + 1:
             end = child
+        elif child.i == end.i + 1 and child.dep_ == "prep" and child.lower_ == "in":
+            # "said in a statement": the medium belongs to the cue.
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].lower_ in lexicon().speech_nouns:
+                end = objs[0]
     return start.idx, end.idx + len(end)
 
 
@@ -473,8 +493,10 @@ def _cue_start(verb: Token) -> Token:
             child.dep_ == "advmod"
             and child.pos_ == "ADV"
             and child.lower_ not in lexicon().hedges
+            and not list(child.children)  # "also said", not "so far has said"
         )
-        if child.i == start.i - 1 and (child.dep_ in CUE_PREFIX_DEPS or adverb):
+        auxiliary = child.dep_ in CUE_PREFIX_DEPS and child.lower_ != "to"
+        if child.i == start.i - 1 and (auxiliary or adverb):
             start = child
     return start
 
@@ -573,12 +595,12 @@ def _according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMen
         phrase = _subtree(span.root) | set(range(start, end))
         anchor = span.root.head if span.root.head.i not in range(start, end) else span.root
         # Climb to the clause the phrase modifies, past nouns and participles.
-        while anchor.head is not anchor and (
+        while anchor.head.i != anchor.i and (
             anchor.dep_ in {"prep", "agent", "acl", "amod", "pobj", "appos"}
             or anchor.pos_ not in {"VERB", "AUX"}
         ):
             anchor = anchor.head
-        if anchor is span.root:
+        if anchor.i == span.root.i:
             continue
         content = _trimmed(doc, _subtree(anchor) - phrase)
         if content is None:
@@ -655,6 +677,19 @@ def _only_quotes_between(text: str, start: int, end: int) -> bool:
     return "\n" in between and len(between.strip(' \n“”".,')) < 60
 
 
+def _hedges(hedge: Span, doc: Doc, statement: StatementMention) -> bool:
+    """The hedge is in the cue, modifies the cue verb, or governs it ("it appears ...")."""
+    cue = doc.char_span(statement.cue[0], statement.cue[1], alignment_mode="expand")
+    if cue is None:
+        return False
+    verb = cue.root
+    return (
+        hedge.start <= verb.i < hedge.end
+        or hedge.root.head.i == verb.i
+        or (verb.head.i == hedge.root.i and verb.i != hedge.root.i)
+    )
+
+
 def _attach_hedges(doc: Doc, found: list[StatementMention]) -> list[StatementMention]:
     """Mark hedged statements; a hedge adverb on a non-cue verb is its own statement."""
     _, matcher = _matchers(doc.vocab)
@@ -662,16 +697,7 @@ def _attach_hedges(doc: Doc, found: list[StatementMention]) -> list[StatementMen
     for _, start, end in matcher(doc):
         span = doc[start:end]
         text = span.text.lower()
-        anchors = {span.root.i, span.root.head.i} | {t.head.i for t in span}
-        owner = None
-        for s in found:
-            cue_span = doc.char_span(s.cue[0], s.cue[1], alignment_mode="expand")
-            cue_tok = cue_span.root if cue_span is not None else None
-            if cue_tok is None:
-                continue
-            if anchors & {cue_tok.i, cue_tok.head.i} or start <= cue_tok.i < end:
-                owner = s
-                break
+        owner = next((s for s in found if _hedges(span, doc, s)), None)
         if owner is not None:
             owner.hedged, owner.hedge = True, text
             continue

@@ -1,0 +1,195 @@
+"""The statements stage: who said what, through which outlet, and how hedged."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.statements import StatementMention, find_quotes, find_statements
+from newsgraph.pipeline import build
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build(components=("newsgraph_statements",))
+
+
+def statements(nlp, text: str) -> list[dict]:
+    """The statements of ``text`` as plain strings, easy to compare."""
+    doc = nlp(text)
+    return [_readable(doc.text, s) for s in doc._.ng_statements]
+
+
+def _readable(text: str, s: StatementMention) -> dict:
+    return {
+        "cue": text[s.cue[0] : s.cue[1]],
+        "content": text[s.content[0] : s.content[1]],
+        "source": text[s.source[0] : s.source[1]] if s.source else None,
+        "kind": s.kind,
+        "via": [text[a:b] for a, b in s.via],
+        "hedged": s.hedged,
+        "hedge": s.hedge,
+    }
+
+
+def by_cue(found: list[dict], cue: str) -> list[dict]:
+    return [s for s in found if s["cue"].lower() == cue]
+
+
+def test_indirect_speech_with_that_clause_after_an_adverbial(nlp):
+    found = statements(
+        nlp, "The mayor said after the vote that the budget would be cut by a tenth."
+    )
+    (said,) = by_cue(found, "said")
+    assert said["source"] == "The mayor"
+    assert said["content"] == "that the budget would be cut by a tenth"
+    assert said["kind"] == "indirect"
+    assert not said["hedged"]
+
+
+def test_direct_quote_before_its_cue_is_the_text_inside_the_marks(nlp):
+    found = statements(
+        nlp, "“We expect the border crossing to reopen within days,” the diplomat said."
+    )
+    (said,) = by_cue(found, "said")
+    assert said["source"] == "the diplomat"
+    assert said["content"] == "We expect the border crossing to reopen within days"
+    assert said["kind"] == "direct"
+
+
+def test_straight_quote_marks_after_the_cue(nlp):
+    found = statements(
+        nlp, 'The coach told reporters: "We will not change the lineup for the final."'
+    )
+    (told,) = by_cue(found, "told")
+    assert told["source"] == "The coach"
+    assert told["content"] == "We will not change the lineup for the final."
+    assert told["kind"] == "direct"
+
+
+def test_a_quote_split_around_its_verb_gives_one_statement_per_fragment(nlp):
+    text = "“The talks went well,” she said, “but we need more time to finish the work.”"
+    found = by_cue(statements(nlp, text), "said")
+    assert [s["content"] for s in found] == [
+        "The talks went well",
+        "but we need more time to finish the work.",
+    ]
+    assert {s["source"] for s in found} == {"she"}
+    assert {s["kind"] for s in found} == {"direct"}
+
+
+def test_a_quoted_paragraph_without_a_cue_continues_the_previous_speaker(nlp):
+    text = (
+        "“The harvest was the worst in a decade,” the farmer said.\n\n"
+        "“Nobody in this valley remembers a drier summer than this one.”"
+    )
+    found = statements(nlp, text)
+    assert [s["content"] for s in found] == [
+        "The harvest was the worst in a decade",
+        "Nobody in this valley remembers a drier summer than this one.",
+    ]
+    assert {s["source"] for s in found} == {"the farmer"}
+
+
+def test_a_quote_spanning_several_sentences_is_one_content(nlp):
+    text = "“Prices rose again. Families are struggling. We must act,” the senator said."
+    (said,) = by_cue(statements(nlp, text), "said")
+    assert said["content"] == "Prices rose again. Families are struggling. We must act"
+    assert said["kind"] == "direct"
+
+
+def test_indirect_speech_with_a_quoted_fragment_is_mixed(nlp):
+    text = "A Finnish official said that “there is still no deal on the fishing quotas.”"
+    (said,) = by_cue(statements(nlp, text), "said")
+    assert said["source"] == "A Finnish official"
+    assert said["kind"] == "mixed"
+    assert said["content"].startswith("that “there is still no deal")
+
+
+def test_told_an_outlet_makes_the_outlet_a_via(nlp):
+    text = "A source close to the negotiations told the Herald that the deal could collapse."
+    (told,) = by_cue(statements(nlp, text), "told")
+    assert told["source"] == "A source close to the negotiations"
+    assert told["via"] == ["Herald"]
+    assert told["content"] == "that the deal could collapse"
+
+
+def test_according_to_a_report_by_an_outlet_is_a_via_of_the_inner_statement(nlp):
+    text = (
+        "According to a report by the Danish news channel Nordvision, Larsen told the "
+        "minister that the treaty would be signed next month."
+    )
+    found = statements(nlp, text)
+    assert by_cue(found, "according to") == []
+    (told,) = by_cue(found, "told")
+    assert told["source"] == "Larsen"
+    assert told["via"] == ["Nordvision"]
+    assert told["content"] == "that the treaty would be signed next month"
+    assert not told["hedged"]
+
+
+def test_according_to_a_speaker_makes_it_the_source(nlp):
+    found = statements(
+        nlp, "According to the central bank, inflation fell to four percent in March."
+    )
+    (according,) = by_cue(found, "according to")
+    assert according["source"] == "the central bank"
+    assert according["content"] == "inflation fell to four percent in March"
+
+
+def test_reportedly_on_the_cue_hedges_the_statement(nlp):
+    found = statements(nlp, "“The gaps are narrow,” the envoy reportedly told reporters.")
+    (told,) = by_cue(found, "told")
+    assert told["source"] == "the envoy"
+    assert told["hedged"] and told["hedge"] == "reportedly"
+    assert told["via"] == []  # reporters are not an outlet
+
+
+def test_it_appears_is_a_sourceless_hedged_statement(nlp):
+    found = statements(nlp, "It appears that the ceasefire is holding in the northern districts.")
+    (appears,) = by_cue(found, "appears")
+    assert appears["source"] is None
+    assert appears["hedge"] == "it appears"
+    assert appears["content"] == "that the ceasefire is holding in the northern districts"
+
+
+def test_a_hedge_adverb_on_an_ordinary_verb_is_a_hedged_claim(nlp):
+    found = statements(nlp, "The port authority has allegedly begun hiring new inspectors.")
+    (claim,) = by_cue(found, "allegedly")
+    assert claim["source"] is None and claim["hedged"]
+    assert claim["content"] == "The port authority has allegedly begun hiring new inspectors"
+
+
+def test_a_stance_adjective_with_a_clause_is_a_cue(nlp):
+    found = statements(nlp, "The unions were adamant that the strike would go ahead.")
+    (adamant,) = by_cue(found, "adamant")
+    assert adamant["source"] == "The unions"
+    assert adamant["content"] == "that the strike would go ahead"
+
+
+def test_words_inside_a_quote_are_not_statements_of_their_own(nlp):
+    found = statements(nlp, "“I think we can still win the seat,” the candidate said.")
+    assert [s["cue"] for s in found] == ["said"]
+
+
+def test_a_headline_name_and_colon_attributes_the_rest(nlp):
+    (headline,) = statements(nlp, "Premier Okafor: New Bridge Will Open in Spring")
+    assert headline["source"] == "Premier Okafor"
+    assert headline["content"] == "New Bridge Will Open in Spring"
+
+
+def test_a_dateline_is_not_part_of_the_source(nlp):
+    text = "OSLO (Reuters) - Fisheries minister Kari Dahl said on Monday that quotas would rise."
+    (said,) = by_cue(statements(nlp, text), "said")
+    assert said["source"] == "Fisheries minister Kari Dahl"
+
+
+def test_find_quotes_pairs_curly_and_straight_marks():
+    text = 'He said “yes, we will.” She said "no."'
+    assert [text[a:b] for a, b in find_quotes(text)] == ["yes, we will.", "no."]
+
+
+def test_the_component_fills_the_doc_extension(nlp):
+    doc = nlp("The mayor said that the bridge would close.")
+    assert isinstance(doc._.ng_statements, list)
+    assert all(isinstance(s, StatementMention) for s in doc._.ng_statements)
+    assert find_statements(doc)[0].source_head == 1  # "mayor"
