@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract import coref
+from newsgraph.extract import coref, doc_text
 from newsgraph.extract.actors import ActorRecord, ActorTable
 from newsgraph.model import (
     Actor,
@@ -82,16 +82,7 @@ def _statements(doc: Doc, table: ActorTable) -> list[Statement]:
 
 
 def _text_span(doc: Doc, pair: tuple[int, int]) -> tuple[int, int, str]:
-    return (pair[0], pair[1], _text_of(doc)[pair[0] : pair[1]])
-
-
-def _text_of(doc: Doc) -> str:
-    """doc.text joins every token on each call; an article's text is asked for often."""
-    meta = doc._.ng_meta if doc._.ng_meta is not None else {}
-    if "text" not in meta:
-        meta["text"] = doc.text
-        doc._.ng_meta = meta
-    return meta["text"]
+    return (pair[0], pair[1], doc_text(doc)[pair[0] : pair[1]])
 
 
 def _actor_in(doc: Doc, table: ActorTable, pair: tuple[int, int]) -> ActorRecord | None:
@@ -249,11 +240,9 @@ def _first_in_clauses(items: list[Any], doc: Doc, clause: Token, trigger: Token)
 
 def _token_at(doc: Doc, char: int) -> int:
     """The token holding a character offset, by bisection over token starts."""
-    meta = doc._.ng_meta if doc._.ng_meta is not None else {}
-    starts = meta.get("token_starts")
+    starts = doc.user_data.get("ng_token_starts")
     if starts is None:
-        starts = meta["token_starts"] = [t.idx for t in doc]
-        doc._.ng_meta = meta
+        starts = doc.user_data["ng_token_starts"] = [t.idx for t in doc]
     return bisect.bisect_right(starts, char) - 1
 
 

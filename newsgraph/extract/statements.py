@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from newsgraph import knowledge
+from newsgraph.extract import doc_text
 from newsgraph.pipeline import register_extensions
 
 register_extensions()
@@ -513,7 +514,7 @@ def _kind_and_content(
         if q[0] - 2 <= content[0] and content[1] <= q[1] + 2:
             return "direct", q
         if content[0] <= q[0] and q[1] <= content[1]:
-            outside = doc.text[content[0] : q[0] - 1] + doc.text[q[1] + 1 : content[1]]
+            outside = doc_text(doc)[content[0] : q[0] - 1] + doc_text(doc)[q[1] + 1 : content[1]]
             if re.search(r"\w", outside):
                 return "mixed", content
             return "direct", q
@@ -565,7 +566,7 @@ def _adjacent_quote(
     verb: Token, source_tok: Token | None, quotes: list[CharSpan]
 ) -> CharSpan | None:
     """A quote right before the cue clause ("“Okay,” I said") or right after it."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     left = verb.idx
     if source_tok is not None:
         left = min(left, min(t.idx for t in source_tok.subtree))
@@ -624,7 +625,7 @@ def _quote_statements(
     """Quotes no cue claimed yet: split quotes, 'X said:' before a quote, continuations."""
     extra: list[StatementMention] = []
     for q in quotes:
-        if _quote_words(doc.text, q) < MIN_QUOTE_WORDS:
+        if _quote_words(doc_text(doc), q) < MIN_QUOTE_WORDS:
             continue
         if any(s.content[0] < q[1] and q[0] < s.content[1] for s in found + extra):
             continue
@@ -654,14 +655,14 @@ def _nearby_statement(
     gap_after = [s for s in found if s.cue[0] >= q[1]]
     if gap_before:
         prev = max(gap_before, key=lambda s: s.cue[1])
-        between = doc.text[prev.cue[1] : q[0]]
+        between = doc_text(doc)[prev.cue[1] : q[0]]
         # "he said, “B.”" or "she said:" then the quote, or a following quoted paragraph.
         if len(between) < 40 or (
             prev.kind == "direct"
             and between.rstrip().endswith(tuple(CLOSE_QUOTES + "."))
             and between.count("\n") >= 1
-            and "\n" in doc.text[prev.content[1] : q[0]]
-            and _only_quotes_between(doc.text, prev.content[1], q[0])
+            and "\n" in doc_text(doc)[prev.content[1] : q[0]]
+            and _only_quotes_between(doc_text(doc), prev.content[1], q[0])
         ):
             return prev
     if gap_after:
@@ -734,7 +735,7 @@ def _apply_vias(doc: Doc, found: list[StatementMention]) -> list[StatementMentio
     for outer in found:
         if outer.source_head is None or not _outlet_tokens(doc[outer.source_head]):
             continue
-        cue_words = doc.text[outer.cue[0] : outer.cue[1]].lower()
+        cue_words = doc_text(doc)[outer.cue[0] : outer.cue[1]].lower()
         relays = lexicon().relay_words
         if not any(_lemma(t) in relays or cue_words in relays for t in _tokens(doc, outer.cue)):
             continue  # the outlet's own claim ("the paper suggested ..."), not a relay
@@ -758,7 +759,7 @@ def _apply_vias(doc: Doc, found: list[StatementMention]) -> list[StatementMentio
 
 def find_statements(doc: Doc) -> list[StatementMention]:
     """All attributions in the doc, in text order."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     found = [s for s in (_verb_statement(t, quotes) for t in doc if _cue_word(t)) if s is not None]
     # Words quoted from someone ("“I think we can win,” she said") stay in that quote.
     found = [s for s in found if not any(q[0] <= s.cue[0] < q[1] for q in quotes)]
