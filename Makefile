@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench eval lint clean
+.PHONY: setup run test e2e outlines bench eval lint clean
 
 setup: $(STAMP)
 
@@ -19,7 +19,17 @@ run: setup
 	$(BIN)/newsgraph events --db newsgraph.duckdb --limit 25
 
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not e2e"
+
+# Browser tests in Debian's chromium (apt-get install chromium); Playwright never downloads a browser.
+e2e: setup
+	$(BIN)/python -m pip install -q 'playwright>=1.40'
+	$(BIN)/python -m pytest -m e2e tests/test_web_e2e.py
+
+# Rebuilds newsgraph/web/static/world.json from the Natural Earth data inside a geopandas wheel.
+outlines: setup
+	$(BIN)/python -m pip download -q --no-deps geopandas==0.14.4 -d build/
+	$(BIN)/python -m newsgraph.web.outlines build/geopandas-0.14.4-py3-none-any.whl
 
 bench: setup
 	$(BIN)/python bench/run.py
