@@ -126,3 +126,24 @@ def test_a_denial_does_not_negate_the_blame_joined_to_it(extract):
 def test_a_separate_clause_keeps_its_own_modality(extract):
     result = extract("Egypt called for a ceasefire, while Canada imposed sanctions on the militia.")
     assert only(result, "SANCTION").modality == "asserted"
+
+
+def test_a_pledged_cooperative_act_is_also_an_agreement(extract):
+    result = extract("Norway will give Malawi a grant of 40 million dollars.")
+    assert {"AID", "AGREE"} <= {e.type for e in result.events}
+
+
+def test_a_future_attack_is_also_a_threat(extract):
+    result = extract("The militia will attack the base if the talks fail.")
+    assert "THREATEN" in {e.type for e in result.events}
+
+
+def test_own_forces_are_not_the_recipient_of_a_withdrawal(extract):
+    result = extract("Syria is willing to withdraw its troops from Lebanon.")
+    retreat = only(result, "RETREAT")
+    assert codes(result, retreat.recipients) == {"LBN"}
+
+
+def test_people_released_are_the_object_of_a_release(extract):
+    result = extract("The rebels released Prime Minister Ana Toala on Sunday.")
+    assert only(result, "RETREAT").trigger[2] == "released"

@@ -366,7 +366,7 @@ def lexicon_country_name(code: str) -> str | None:
 
 
 def _gpe(span: Span, table: ActorTable, lexicon: Lexicon, metonymic: dict | None) -> None:
-    is_actor = _gpe_is_actor(span, metonymic)
+    is_actor = _gpe_is_actor(span, metonymic) or _country_as_party(span, lexicon)
     if not is_actor:
         return
     capital = lexicon.capitals.get(span.text.lower())
@@ -382,6 +382,21 @@ def _gpe(span: Span, table: ActorTable, lexicon: Lexicon, metonymic: dict | None
 
 LOCATIVE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around", "toward",
                   "towards", "from", "throughout", "within", "via", "through", "to"}  # fmt: skip
+
+
+# Prepositions after which a country is only where something happens ("fighting in Syria");
+# after others it may also be a party ("withdraw from Lebanon", "aid to Sudan").
+STRICTLY_LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "via", "through"}  # fmt: skip
+
+
+def _country_as_party(span: Span, lexicon: Lexicon) -> bool:
+    """A country is a party when it is a subject, or the object of a non-locative preposition."""
+    if lexicon.capitals.get(span.text.lower()) or country_code(span.text, lexicon) is None:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ not in STRICTLY_LOCATIVE
 
 
 def _gpe_is_actor(span: Span, metonymic: dict | None) -> bool:
@@ -437,6 +452,9 @@ def _role_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
         info = lexicon.role(token)
         if info is None or _predicative(token):
             continue
+        if token.dep_ == "compound" and lexicon.role(token.head) is not None:
+            continue  # "rebel leaders": one actor, found at its head noun
+        info = _specific_role(token, info, lexicon)
         if _names_someone(token, table):
             continue
         span = _role_phrase(token)
@@ -451,6 +469,16 @@ def _role_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
             continue
         for country in countries:
             _role_actor(token, span, info, country, table)
+
+
+def _specific_role(token: Token, info: dict, lexicon: Lexicon) -> dict:
+    """'rebel leaders', 'army officers': a role modifier gives the sector."""
+    for child in token.children:
+        if child.dep_ in ("compound", "amod"):
+            modifier = lexicon.role(child)
+            if modifier is not None and modifier.get("sector"):
+                return {**info, "sector": modifier["sector"]}
+    return info
 
 
 def _predicative(token: Token) -> bool:

@@ -198,7 +198,7 @@ def _events(doc: Doc, table: ActorTable, statements: list[Statement],
             quantities=_quantities_for(doc, trigger),
             statement=statement.id if statement else None,
         )
-        event.confidence = _confidence(event, mention.nominal, statement)
+        event.confidence = _confidence(event, mention.nominal, statement) - 0.1 * mention.derived
         events.append(event)
     return events
 

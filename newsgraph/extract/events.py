@@ -48,6 +48,7 @@ class EventMention:
     modality: str = "asserted"
     nominal: bool = False
     clause: Token | None = None  # the verb whose clause holds the event (for date and place)
+    derived: bool = False  # a promise or threat read off a future act (see derived_events)
 
 
 @dataclass(eq=False)
@@ -120,7 +121,18 @@ def _object_fits(token: Token, entry: dict[str, Any]) -> bool:
     objects = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     if not objects and entry.get("intransitive"):
         return True  # "allowed to leave": the entry also holds with no object at all
-    return any(o in wanted for o in objects)
+    if any(o in wanted for o in objects):
+        return True
+    # "released Prime Minister X", "freed 90 Palestinians": people as the object
+    return bool(entry.get("object_people")) and any(_names_people(c) for c in token.children if c.dep_ == "dobj")
+
+
+def _names_people(token: Token) -> bool:
+    if token.ent_type_ in ("PERSON", "NORP"):
+        return True
+    table = token.doc._.ng_actors
+    actor = table.at(token.i) if table is not None else None
+    return actor is not None and actor.kind in ("person", "group", "unnamed")
 
 
 def _light_object(token: Token, lexicon: EventLexicon) -> tuple[Token, dict[str, Any]] | None:
@@ -230,16 +242,21 @@ def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[
         actors += actors_of(subject, table)
     preps = entry.get("recipient_preps") or DEFAULT_RECIPIENT_PREPS
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "iobj"):
+        if child.dep_ in ("dobj", "dative", "iobj") and not _own_possession(child):
             recipients += actors_of(child, table)
         elif child.dep_ in ("ccomp", "xcomp") and (_infinitival(child) or entry.get("type") == "REQUEST"):
             # "pressing Ukraine to sign": the parse may make Ukraine the infinitive's subject
             recipients += actors_of(next((c for c in child.children if c.dep_ == "nsubj"), None), table)
-        elif child.dep_ == "prep" and child.lower_ in preps:
+        elif child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "from" and entry.get("type") == "RETREAT"):
             recipients += actors_of(
                 next((c for c in child.children if c.dep_ == "pobj"), None), table
             )
     return actors, [r for r in recipients if r not in actors]
+
+
+def _own_possession(token: Token) -> bool:
+    """'withdraw its troops': what the actor moves of its own is not a recipient."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -408,7 +425,36 @@ def _mention(trigger: Token, entry: dict[str, Any], actors: list, recipients: li
     )
 
 
+COOPERATIVE = {"COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+
+
+def derived_events(events: list[EventMention]) -> list[EventMention]:
+    """PLOVER codes a promised cooperative act as AGREE and a future hostile act as THREATEN.
+
+    "Finland will give Tanzania a grant" is an AGREE (a pledge) as well as a future AID;
+    "the union would boycott the talks" is a THREATEN as well as a hypothetical PROTEST.
+    """
+    derived = []
+    for event in events:
+        if event.negated or event.derived or not event.actors:
+            continue
+        new_type = None
+        if event.type in COOPERATIVE and event.modality in ("future", "intended"):
+            new_type = "AGREE"
+        elif event.type in HOSTILE and event.modality in ("future", "hypothetical"):
+            new_type = "THREATEN"
+        if new_type is not None:
+            derived.append(EventMention(
+                type=new_type, trigger=event.trigger, cameo="030" if new_type == "AGREE" else "130",
+                actors=event.actors, recipients=event.recipients, modality="asserted",
+                nominal=event.nominal, clause=event.clause, derived=True,
+            ))  # fmt: skip
+    return derived
+
+
 @Language.component("newsgraph_events")
 def events_component(doc: Doc) -> Doc:
-    doc._.ng_events = find_events(doc)
+    events = find_events(doc)
+    doc._.ng_events = events + derived_events(events)
     return doc

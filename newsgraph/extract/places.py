@@ -7,8 +7,8 @@ state, continent or region. Each is looked up in :mod:`newsgraph.extract.gazette
 
 Ranking, in two passes. A candidate's prior comes from its feature (country > continent
 > US state > region > county > city), the city's population (log scale), a capital
-bonus, and a penalty when the text is only an alternate name. The first pass keeps the
-mentions whose best candidate clearly wins on its prior, plus demonyms ("Lebanese" via
+bonus, and a penalty when the text is only an alternate name. The first pass keeps, for each
+mention, the country (and state) shared by all candidates close to the best prior, plus demonyms ("Lebanese" via
 ``countrynames``), and counts the countries and first-level divisions they belong to;
 that is what the article is about. The second pass adds a bonus to candidates inside
 those countries and divisions, and a larger one when the text itself says where the
@@ -132,15 +132,15 @@ class _Context:
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
-    votes: dict[str, Entry] = field(default_factory=dict)  # name key -> confident entry
+    votes: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # name -> where
 
-    def add(self, name: str, entry: Entry) -> None:
-        if name in self.votes or entry.country is None:
+    def add(self, name: str, country: str, admin1: str | None) -> None:
+        if name in self.votes:
             return
-        self.votes[name] = entry
-        self.countries[entry.country] += 1
-        if entry.admin1:
-            self.admin1[(entry.country, entry.admin1)] += 1
+        self.votes[name] = (country, admin1)
+        self.countries[country] += 1
+        if admin1:
+            self.admin1[(country, admin1)] += 1
 
     def without(self, name: str) -> _Context:
         """The context as the other names see it, so a name cannot vote for itself."""
@@ -148,9 +148,9 @@ class _Context:
         if own is None:
             return self
         other = _Context(self.countries.copy(), self.admin1.copy(), self.votes)
-        other.countries[own.country or ""] -= 1
-        if own.admin1:
-            other.admin1[(own.country or "", own.admin1)] -= 1
+        other.countries[own[0]] -= 1
+        if own[1]:
+            other.admin1[(own[0], own[1])] -= 1
         return other
 
 
@@ -204,14 +204,18 @@ def _foreign(best: Candidate, mention: _Mention, context: _Context) -> bool:
     return context.countries.get(entry.country or "", 0) <= 0 and others >= 2
 
 
-def _confident(mention: _Mention) -> Candidate | None:
-    """The best candidate on priors alone, when it wins clearly."""
+def _confident(mention: _Mention) -> tuple[str, str | None] | None:
+    """Where the mention is on priors alone: the country (and state) shared by every
+    candidate close to the best one. "Columbus" is surely in the USA, state unknown."""
     ranked = sorted(mention.candidates, key=prior, reverse=True)
     if not ranked:
         return None
-    if len(ranked) == 1 or prior(ranked[0]) - prior(ranked[1]) >= CONFIDENT_MARGIN:
-        return ranked[0]
-    return None
+    top = [c.entry for c in ranked if prior(ranked[0]) - prior(c) < CONFIDENT_MARGIN]
+    countries = {e.country for e in top}
+    if len(countries) != 1 or None in countries:
+        return None
+    admin1 = {e.admin1 for e in top}
+    return top[0].country, (top[0].admin1 if len(admin1) == 1 else None)  # type: ignore[return-value]
 
 
 def _strip(span: Span) -> Span | None:
@@ -368,9 +372,9 @@ def _context(doc: Doc, mentions: list[_Mention]) -> _Context:
             if code:
                 context.countries[code] += 1
     for mention in mentions:
-        best = _confident(mention)
-        if best is not None:
-            context.add(key(mention.span.text), best.entry)
+        where = _confident(mention)
+        if where is not None:
+            context.add(key(mention.span.text), *where)
     return context
 
 

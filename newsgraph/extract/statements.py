@@ -81,6 +81,8 @@ class _Lexicon:
     quote_verbs: frozenset[str]
     relay_words: frozenset[str]
     prep_cues: dict[str, frozenset[str]]
+    particle_cues: dict[str, frozenset[str]]
+    adjective_preps: dict[str, frozenset[str]]
     hearer_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     media_nouns: frozenset[str]
@@ -106,10 +108,10 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
-def _prep_cues(speech: dict) -> dict[str, frozenset[str]]:
+def _prep_cues(speech: dict, key: str = "phrasal_cues") -> dict[str, frozenset[str]]:
     """'call for', 'point to' -> {'call': {'for'}, 'point': {'to'}}."""
     table: dict[str, set[str]] = {}
-    for phrase in speech.get("phrasal_cues") or ():
+    for phrase in speech.get(key) or ():
         verb, _, prep = str(phrase).lower().partition(" ")
         table.setdefault(verb, set()).add(prep)
     return {verb: frozenset(preps) for verb, preps in table.items()}
@@ -133,6 +135,8 @@ def lexicon() -> _Lexicon:
         quote_verbs=_words(speech, "quote_verbs"),
         relay_words=_words(speech, "relay_words") | _words(speech, "according_to"),
         prep_cues=_prep_cues(speech),
+        particle_cues=_prep_cues(speech, "particle_cues"),
+        adjective_preps=_prep_cues(speech, "adjective_cues"),
         hearer_verbs=_words(speech, "hearer_verbs"),
         speech_nouns=_words(speech, "reporting_nouns"),
         media_nouns=_words(speech, "media_nouns"),
