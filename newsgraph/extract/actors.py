@@ -216,7 +216,7 @@ def _entity_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
             _person(span, table, lexicon)  # NER slip: a known person tagged ORG
         elif ent.label_ == "PERSON":
             _person(span, table, lexicon)
-        elif ent.label_ == "ORG":
+        elif ent.label_ == "ORG" and not _part_of_title(span, lexicon):
             _organization(span, table, lexicon)
         elif ent.label_ == "GPE":
             _gpe(span, table, lexicon, metonymic)
@@ -317,6 +317,11 @@ def _modifier_country(token: Token, lexicon: Lexicon) -> str | None:
                 if entity is not None and entity.country:
                     return entity.country
     return None
+
+
+def _part_of_title(span: Span, lexicon: Lexicon) -> bool:
+    """NER tags 'Foreign' in 'Vice Foreign Minister' as ORG: it belongs to the title."""
+    return len(span) == 1 and span.root.dep_ == "compound" and lexicon.role(span.root.head) is not None
 
 
 def _organization(span: Span, table: ActorTable, lexicon: Lexicon) -> None:

@@ -148,7 +148,11 @@ def _light_object(token: Token, lexicon: EventLexicon) -> tuple[Token, dict[str,
 
 
 def _event_noun(token: Token) -> Token:
-    """'another round of talks' -> 'talks'."""
+    """'another round of talks' -> 'talks'; 'a mediation effort' -> 'mediation'."""
+    if token.lemma_.lower() in ("effort", "bid", "attempt", "process", "campaign", "initiative", "plan"):
+        for child in token.children:
+            if child.dep_ == "compound" and event_lexicon().nouns.get(child.lemma_.lower()):
+                return child
     if token.lemma_.lower() in ("round", "series", "wave", "set", "kind"):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in prep.children:
@@ -188,6 +192,9 @@ def _actors_of_word(word: Token, table: Any) -> list[Any]:
                     return actors_of(pobj, table)
     for child in word.children:
         if child.dep_ == "compound" and table.all_at(child.i):
+            return table.all_at(child.i)
+    for child in word.children:  # "praised Haiti's efforts": the possessor is the party
+        if child.dep_ == "poss" and child.pos_ != "PRON" and table.all_at(child.i):
             return table.all_at(child.i)
     return []
 
@@ -283,6 +290,11 @@ def _noun_participants(noun: Token, table: Any, own_only: bool = False) -> tuple
             recipients += actors_of(
                 next((c for c in child.children if c.dep_ == "pobj"), None), table
             )
+    if not recipients and not own_only:  # "gave Chad 5 million dollars of aid"
+        governor = _governor(noun)
+        for child in governor.children if governor is not None else ():
+            if child.dep_ in ("dative", "iobj"):
+                recipients += actors_of(child, table)
     if not actors and not own_only:
         governor = _governor(noun)
         if governor is not None:

@@ -57,6 +57,15 @@ SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pr
 CUE_PREFIX_DEPS = {"aux", "auxpass", "neg"}
 OPEN_QUOTES = '“"«'
 CLOSE_QUOTES = '”"»'
+# "made it clear that ...", "made plain that ...".
+MAKE_ADJECTIVES = {"clear", "plain", "known", "obvious"}
+# Days and times the writer puts right after a cue ("said Tuesday"); they belong to it.
+CUE_TIMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tonight", "overnight", "earlier", "later",
+}  # fmt: skip
+# Parts of a group that speak for it ("a third agreed", "half say").
+FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "majority", "most", "many"}
 # Below this many word tokens, quoted text is a scare quote or a title, not a statement.
 MIN_QUOTE_WORDS = 4
 
@@ -227,6 +236,18 @@ def _phrase(tok: Token) -> set[int]:
     return indices
 
 
+def _source_phrase(tok: Token) -> set[int]:
+    """The source's phrase, joined with a title the parser split off as a second subject
+    ("Vatican spokesman the Rev. Ann Lee said")."""
+    indices = _phrase(tok)
+    for other in tok.head.children:
+        if other.dep_ == "nsubj" and other.i < tok.i and other is not tok:
+            extra = _phrase(other)
+            if extra and max(extra) + 1 == min(indices):
+                indices |= extra
+    return indices
+
+
 # --- quotes ----------------------------------------------------------------------------
 
 
@@ -277,10 +298,15 @@ def _source_token(verb: Token) -> Token | None:
     node = verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb
     for _ in range(4):
         # The nearest subject wins: a misparse can hang a name from inside the quote too.
+        paras = _paragraphs(verb.doc)
         subjects = sorted(
-            (c for c in node.children if c.dep_ in {"nsubj", "csubj"}),
+            (
+                c
+                for c in node.children
+                if c.dep_ in {"nsubj", "csubj"} and paras[c.i] == paras[verb.i]
+            ),
             key=lambda c: abs(c.i - node.i),
-        )
+        ) or _quantity_subject(node)
         if subjects:
             # "it appears that ...", "it seems": the pronoun is a placeholder, not a source.
             expletive = subjects[0].lower_ == "it" and _lemma(node) in {"appear", "seem"}
@@ -302,15 +328,38 @@ def _source_token(verb: Token) -> Token | None:
     return None
 
 
+def _quantity_subject(verb: Token) -> list[Token]:
+    """"About 4 in 10 say ...", "Less than a third agreed": the parser misses the subject."""
+    if any(c.dep_ in {"nsubjpass", "expl"} for c in verb.children):
+        return []
+    first = min((t.i for t in verb.subtree), default=verb.i)
+    return [
+        c
+        for c in verb.lefts
+        if c.dep_ in {"npadvmod", "nummod", "dep", "nmod"}
+        and (c.pos_ == "NUM" or any(t.like_num or t.lower_ in FRACTIONS for t in c.subtree))
+        and min(t.i for t in c.subtree) == first
+    ][:1]
+
+
 def _content_of(verb: Token, lex: _Lexicon) -> tuple[set[int], str]:
     """The content tokens and how they were found: clause, object or governor."""
     children = list(verb.children)
     if verb.pos_ == "ADJ":
         # "were adamant that ...": the parser often hangs the clause on the copula.
         children += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i]
-    for child in children:
-        if child.dep_ in CLAUSE_DEPS and child.i > verb.i or child.dep_ == "ccomp":
-            return _subtree(child), "clause"
+        prep = _adjective_prep(verb)
+        if prep is not None and not any(c.dep_ == "ccomp" for c in children):
+            return _prep_object(prep), "prep"
+    # The parser may run two paragraphs into one sentence: a clause in the paragraph
+    # before is not this cue's.
+    paras = _paragraphs(verb.doc)
+    children = [c for c in children if paras[c.i] == paras[verb.i]]
+    clauses = _extra_clauses(verb) + [
+        c for c in children if c.dep_ in CLAUSE_DEPS and c.i > verb.i or c.dep_ == "ccomp"
+    ]
+    if clauses:
+        return _subtree(clauses[0]), "clause"
     for child in children:
         # "asked the senator whether ...": an embedded question parsed as an adverbial.
         if (
@@ -328,10 +377,8 @@ def _content_of(verb: Token, lex: _Lexicon) -> tuple[set[int], str]:
         # "The plan was first reported by the Times": the subject is what was reported.
         return _subtree(passive[0]), "passive"
     prep = _cue_prep(verb)
-    if prep is not None:
-        objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-        if objs:
-            return _subtree(objs[0]), "prep"
+    if prep is not None and _prep_object(prep):
+        return _prep_object(prep), "prep"
     colon = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     if colon is not None and colon.text == ":":
         # "She told reporters:" then the words, to the end of the paragraph or the quote.
@@ -344,6 +391,32 @@ def _content_of(verb: Token, lex: _Lexicon) -> tuple[set[int], str]:
         # "“...,” the official said": the quoted clause governs the cue.
         return _subtree(verb.head) - _subtree(verb), "governor"
     return set(), "none"
+
+
+def _prep_object(prep: Token) -> set[int]:
+    objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    return _subtree(objs[0]) if objs else set()
+
+
+def _extra_clauses(verb: Token) -> list[Token]:
+    """Clauses the parser hung elsewhere: on "clear" in "made it clear that ...", or on
+    the medium in "says in a statement that ..."."""
+    found = []
+    clear = _made_clear(verb)
+    if clear is not None:
+        found += [c for c in clear.rights if c.dep_ in {"ccomp", "advcl"}]
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lower_ in lexicon().speech_nouns:
+                found += [
+                    c
+                    for c in obj.rights
+                    if c.dep_ in {"acl", "ccomp", "relcl"}
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ]
+    return found
 
 
 def _inverted_ccomp(verb: Token) -> bool:
@@ -415,13 +488,53 @@ def _cue_prep(verb: Token) -> Token | None:
     return next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in phrasal), None)
 
 
+def _cue_particle(verb: Token) -> Token | None:
+    """The particle of a particle cue ("pointed out", "weighed in"), if any."""
+    particles = lexicon().particle_cues.get(verb.lemma_.lower())
+    if not particles:
+        return None
+    return next((c for c in verb.rights if c.dep_ == "prt" and c.lower_ in particles), None)
+
+
+def _made_clear(verb: Token) -> Token | None:
+    """The adjective of "made (it) clear that ...", which puts a view on record."""
+    if verb.lemma_.lower() != "make":
+        return None
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.lower_ in MAKE_ADJECTIVES and c.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}
+        ),
+        None,
+    )
+
+
+def _adjective_prep(adj: Token) -> Token | None:
+    """The preposition of a stance adjective ("critical of", "worried about")."""
+    preps = lexicon().adjective_preps.get(adj.lower_)
+    if not preps:
+        return None
+    return next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+
+
 def _cue_word(tok: Token) -> bool:
     """A reporting verb, or an adjective of stance with a clause ("adamant that ...")."""
     lex = lexicon()
     if tok.pos_ == "VERB":
         lemma = _lemma(tok)
-        return lemma in lex.verbs or lemma in lex.quote_verbs or _cue_prep(tok) is not None
-    if tok.pos_ != "ADJ" or tok.lower_ not in lex.adjectives:
+        return (
+            lemma in lex.verbs
+            or lemma in lex.quote_verbs
+            or _cue_prep(tok) is not None
+            or _cue_particle(tok) is not None
+            or _made_clear(tok) is not None
+        )
+    if tok.pos_ != "ADJ":
+        return False
+    if _adjective_prep(tok) is not None:
+        return tok.dep_ in {"acomp", "amod", "ROOT", "conj"}
+    if tok.lower_ not in lex.adjectives:
         return False
     clauses = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])
     return any(c.dep_ == "ccomp" and c.i > tok.i for c in clauses)
@@ -471,7 +584,12 @@ def _via_of_verb(verb: Token) -> list[CharSpan]:
 def _cue_span(verb: Token) -> CharSpan:
     """The verb with its auxiliaries and negation ("has not said") and its particle."""
     start = _cue_start(verb)
-    prep = _cue_prep(verb)
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i < verb.i:
+        start = _cue_start(verb.head)  # "was also critical of": the copula opens the cue
+    prep = _cue_prep(verb) if verb.pos_ == "VERB" else _adjective_prep(verb)
+    clear = _made_clear(verb)
+    if clear is not None and clear.i - verb.i <= 2:
+        return start.idx, clear.idx + len(clear)
     if (
         prep is not None
         and prep.i - verb.i <= 2
@@ -487,6 +605,8 @@ def _cue_span(verb: Token) -> CharSpan:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and objs[0].lower_ in lexicon().speech_nouns:
                 end = objs[0]
+        elif child.i == end.i + 1 and child.dep_ == "npadvmod" and child.lower_ in CUE_TIMES:
+            end = child
     return start.idx, end.idx + len(end)
 
 
@@ -551,7 +671,7 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         content = _adjacent_quote(verb, source_tok, quotes) or content
     if content is None:
         return None
-    source = _trimmed(verb.doc, _phrase(source_tok)) if source_tok is not None else None
+    source = _trimmed(verb.doc, _source_phrase(source_tok)) if source_tok is not None else None
     overlaps = source is not None and content[0] < source[1] and source[0] < content[1]
     if overlaps and how != "governor":
         return None
@@ -606,6 +726,9 @@ def _according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMen
         ):
             anchor = anchor.head
         if anchor.i == span.root.i:
+            continue
+        if span[0].lower_ in {"citing", "quoting"} and _cue_word(anchor):
+            # "McCain said, citing low growth": the evidence of the speaker's own words.
             continue
         content = _trimmed(doc, _subtree(anchor) - phrase)
         if content is None:
