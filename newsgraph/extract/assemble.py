@@ -198,9 +198,27 @@ def _events(doc: Doc, table: ActorTable, statements: list[Statement],
             quantities=_quantities_for(doc, trigger),
             statement=statement.id if statement else None,
         )
+        if not event.recipients and event.actors:
+            event.recipients = _clause_parties(table, clause, trigger, event.actors)
         event.confidence = _confidence(event, mention.nominal, statement) - 0.1 * mention.derived
         events.append(event)
     return events
+
+
+def _clause_parties(table: ActorTable, clause: Token, trigger: Token, actors: list) -> list:
+    """With no grammatical recipient, the other parties named in the event's own clause.
+
+    "Sudan lifted the emergency in Darfur's Sudanese-held towns" or "the army's offensive
+    against ethnic Albanians": event coders take the clause's other party as the target.
+    Outlets and the actors themselves are not parties.
+    """
+    tokens = sorted(own_clause(clause) | own_clause(trigger))
+    found: list = []
+    for i in tokens:
+        for actor in table.all_at(i):
+            if actor not in actors and actor not in found and actor.sector != "MED":
+                found.append(actor)
+    return found[:2]
 
 
 def _statement_at(statements: list[Statement], offset: int) -> Statement | None:

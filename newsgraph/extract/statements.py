@@ -94,6 +94,8 @@ class _Lexicon:
     adjective_preps: dict[str, frozenset[str]]
     hearer_verbs: frozenset[str]
     speech_nouns: frozenset[str]
+    cue_nouns: dict[str, frozenset[str]]
+    not_cues: frozenset[str]
     media_nouns: frozenset[str]
     outlet_words: frozenset[str]
     outlets: frozenset[str]
@@ -148,6 +150,8 @@ def lexicon() -> _Lexicon:
         adjective_preps=_prep_cues(speech, "adjective_cues"),
         hearer_verbs=_words(speech, "hearer_verbs"),
         speech_nouns=_words(speech, "reporting_nouns"),
+        cue_nouns=_prep_cues(speech, "cue_nouns"),
+        not_cues=_words(speech, "not_reporting_verbs"),
         media_nouns=_words(speech, "media_nouns"),
         outlet_words=_words(speech, "outlet_name_words"),
         outlets=outlets,
@@ -518,6 +522,21 @@ def _adjective_prep(adj: Token) -> Token | None:
     return next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in preps), None)
 
 
+def _that_clause_verb(verb: Token) -> bool:
+    """A verb outside our lists that takes "that ..." with a subject of its own
+    ("she reasoned that ...", "critics charged that ..."): nearly always a report of
+    speech or thought, bar a few verbs of cause and consequence."""
+    if verb.lemma_.lower() in lexicon().not_cues:
+        return False
+    has_subject = any(c.dep_ in {"nsubj"} for c in verb.children)
+    return has_subject and any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
 def _cue_word(tok: Token) -> bool:
     """A reporting verb, or an adjective of stance with a clause ("adamant that ...")."""
     lex = lexicon()
@@ -529,6 +548,7 @@ def _cue_word(tok: Token) -> bool:
             or _cue_prep(tok) is not None
             or _cue_particle(tok) is not None
             or _made_clear(tok) is not None
+            or _that_clause_verb(tok)
         )
     if tok.pos_ != "ADJ":
         return False
@@ -702,7 +722,79 @@ def _adjacent_quote(
         after = text[right : q[0]]
         if q[0] >= right and "\n\n" not in after.strip(" ") and not re.search(r"\w", after):
             return q
+        if q[0] >= right and _short_lead_in(after):
+            return q  # "she asked at the town hall, “Any questions?”"
     return None
+
+
+def _short_lead_in(text: str) -> bool:
+    """A few words of setting between a cue and its quote, ending in a comma or colon."""
+    text = text.rstrip(" \u201c\"")
+    return "\n" not in text and len(text) < 50 and text.endswith((",", ":")) and "." not in text
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """Whose call, view or claim: the possessive, or the object of "by"/"from"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.rights:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ in {"PROPN", "NOUN", "PRON"}:
+                return objs[0]
+    return None
+
+
+def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token | None]:
+    """What the noun reports: its clause ("the claim that ..."), infinitive ("her call to
+    ban ...") or prepositional object ("his support for ..."); the preposition if any."""
+    for child in noun.rights:
+        if child.dep_ in {"acl", "ccomp", "relcl"} and (
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return _subtree(child), None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in preps and _prep_object(child):
+            return _prep_object(child), child
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be":
+        # "Her view is that ...": the clause after the copula.
+        for child in head.rights:
+            if child.dep_ in {"ccomp", "attr"} and child.i > noun.i:
+                return _subtree(child), None
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in {"VERB", "AUX"}:
+        # "In her view, ...": the clause the phrase modifies.
+        return _subtree(head.head) - _subtree(head), None
+    return set(), None
+
+
+def _noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """Speech and stance nouns with an owner: "Lee's call for a recount", "in his view"."""
+    nouns = lexicon().cue_nouns
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+            continue
+        source_tok = _noun_source(noun)
+        if source_tok is None:
+            continue
+        content_idx, prep = _noun_content(noun, nouns[noun.lemma_.lower()])
+        source_idx = _subtree(source_tok)
+        content = _trimmed(doc, content_idx - source_idx - {noun.i})
+        if content is None:
+            continue
+        end = prep if prep is not None and prep.i == noun.i + 1 else noun
+        cue = (noun.idx, end.idx + len(end))
+        kind, content = _kind_and_content(doc, content, quotes, cue)
+        found.append(
+            StatementMention(
+                cue=cue, content=content, source=_trimmed(doc, source_idx),
+                source_head=source_tok.i, kind=kind,
+            )
+        )  # fmt: skip
+    return found
 
 
 def _according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
@@ -891,6 +983,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     # Words quoted from someone ("“I think we can win,” she said") stay in that quote.
     found = [s for s in found if not any(q[0] <= s.cue[0] < q[1] for q in quotes)]
     found += _according_statements(doc, quotes)
+    found += _noun_statements(doc, quotes)
     found += _headline_statements(doc)
     found = _apply_vias(doc, found)
     found += _quote_statements(doc, quotes, found)
