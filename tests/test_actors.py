@@ -104,3 +104,18 @@ def test_an_expletive_it_is_not_an_actor(actors_of):
 def test_an_acronym_joins_the_full_name(actors_of):
     actors = actors_of("The Southern Liberation Front attacked a base. The SLF later withdrew.")
     assert "SLF" in find(actors, "Southern Liberation Front")[4]
+
+
+def test_an_unqualified_official_takes_the_articles_country(actors_of):
+    actors = actors_of("President Ilse Maaru visited the flooded north of Estonia. Estonia will rebuild the bridges.")
+    assert find(actors, "Ilse Maaru")[2] == "EST"
+
+
+def test_no_focus_country_when_several_share_the_story(actors_of):
+    actors = actors_of("Minister Aldo Venn met officials from Chile, Peru and Bolivia.")
+    assert find(actors, "Aldo Venn")[2] is None
+
+
+def test_a_country_ner_missed_is_still_an_actor(actors_of):
+    actors = actors_of("Uzbekistan opened the border crossing.")
+    assert find(actors, "Uzbekistan")[1:3] == ("country", "UZB")

@@ -35,7 +35,9 @@ class DatasetError(ValueError):
     """The PATH does not hold the dataset in the expected layout."""
 
 
-def run(dataset: str, path: Path, limit: int | None = None, model: str | None = None) -> dict[str, Any]:
+def run(
+    dataset: str, path: Path, limit: int | None = None, model: str | None = None
+) -> dict[str, Any]:
     """Score one dataset; returns ``{"dataset", "path", "n", "metrics", "seconds"}``."""
     if dataset not in DATASETS:
         raise UnknownDataset(f"unknown dataset {dataset!r}; choose one of: {', '.join(DATASETS)}")

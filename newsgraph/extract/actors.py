@@ -214,6 +214,8 @@ def _entity_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
         span = _strip_determiner(ent)
         if ent.label_ in ("ORG", "NORP", "GPE") and lexicon.person_by_surname(span.text):
             _person(span, table, lexicon)  # NER slip: a known person tagged ORG
+        elif ent.label_ == "PERSON" and country_code(span.text, lexicon):
+            _gpe(span, table, lexicon, metonymic)  # NER slip: 'Sri Lanka' tagged PERSON
         elif ent.label_ == "PERSON":
             _person(span, table, lexicon)
         elif ent.label_ == "ORG" and not _part_of_title(span, lexicon):
@@ -222,6 +224,17 @@ def _entity_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
             _gpe(span, table, lexicon, metonymic)
         elif ent.label_ == "NORP":
             _norp(span, table, lexicon)
+
+
+def _places_ner_missed(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
+    """Countries and capitals the places stage recovered where NER saw nothing ("Uzbekistan")."""
+    metonymic = _metonymic_places(doc)
+    for place in doc._.ng_places or []:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ or t.i in table.by_token for t in span):
+            continue
+        if place.feature == "country" or span.text.lower() in lexicon.capitals:
+            _gpe(span, table, lexicon, metonymic)
 
 
 def _strip_determiner(span: Span) -> Span:
@@ -556,9 +569,10 @@ def _phrase_countries(token: Token, lexicon: Lexicon, table: ActorTable) -> list
             c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
         ):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                code = country_code(pobj.text, lexicon) or _possessed_country(pobj, table)
-                if code:
-                    codes.append(code)
+                for word in (pobj, *pobj.conjuncts):
+                    code = country_code(word.text, lexicon) or _possessed_country(word, table)
+                    if code and code not in codes:
+                        codes.append(code)
     return codes
 
 
@@ -614,12 +628,37 @@ def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorTable:
     _lexicon_mentions(doc, table, lexicon)
     _introduced_outlets(doc, table, lexicon)
     _entity_mentions(doc, table, lexicon)
+    _places_ner_missed(doc, table, lexicon)
     _titled_names(doc, table, lexicon)
     coref.link_names(doc, table, lexicon)
     _role_mentions(doc, table, lexicon)
     coref.link_references(doc, table, lexicon)
+    _assign_focus_country(table)
     table.number()
     return table
+
+
+DOMESTIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "OPP", "PTY", "COP", "SPY"}
+
+
+def _assign_focus_country(table: ActorTable) -> None:
+    """An unqualified 'President X' or 'the Supreme Court' belongs to the article's country.
+
+    Only when one country clearly dominates the article (more than half of all mentions of
+    countries), so an international story does not lend its main country to everyone.
+    """
+    counts: dict[str, int] = {}
+    for actor in table.actors:
+        if actor.country:
+            counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+    if not counts:
+        return
+    focus, top = max(counts.items(), key=lambda item: item[1])
+    if top * 2 <= sum(counts.values()):
+        return
+    for actor in table.actors:
+        if actor.country is None and actor.sector in DOMESTIC_SECTORS and actor.kind != "group":
+            actor.country = focus
 
 
 @Language.component("newsgraph_actors")

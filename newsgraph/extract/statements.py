@@ -774,8 +774,9 @@ def _noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]
     """Speech and stance nouns with an owner: "Lee's call for a recount", "in his view"."""
     nouns = lexicon().cue_nouns
     found = []
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+    for i in _indices_with_pos(doc, ("NOUN",)):
+        noun = doc[i]
+        if noun.lemma_.lower() not in nouns:
             continue
         source_tok = _noun_source(noun)
         if source_tok is None:
@@ -976,10 +977,17 @@ def _apply_vias(doc: Doc, found: list[StatementMention]) -> list[StatementMentio
     return [s for s in found if all(s is not c for c in carriers)]
 
 
+def _indices_with_pos(doc: Doc, tags: tuple[str, ...]) -> list[int]:
+    """Token indices with one of the coarse tags; one array read instead of a Token each."""
+    wanted = {doc.vocab.strings[tag] for tag in tags}
+    return [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
+
+
 def find_statements(doc: Doc) -> list[StatementMention]:
     """All attributions in the doc, in text order."""
     quotes = find_quotes(doc_text(doc))
-    found = [s for s in (_verb_statement(t, quotes) for t in doc if _cue_word(t)) if s is not None]
+    candidates = (doc[i] for i in _indices_with_pos(doc, ("VERB", "ADJ")))
+    found = [s for s in (_verb_statement(t, quotes) for t in candidates if _cue_word(t)) if s]
     # Words quoted from someone ("“I think we can win,” she said") stay in that quote.
     found = [s for s in found if not any(q[0] <= s.cue[0] < q[1] for q in quotes)]
     found += _according_statements(doc, quotes)
