@@ -20,6 +20,10 @@ app = typer.Typer(
 # Modules whose register(app) adds commands, in the order --help lists them.
 COMMAND_MODULES = (
     "newsgraph.cli_extract",
+    "newsgraph.cli_store",
+    "newsgraph.cli_story",
+    "newsgraph.cli_web",
+    "newsgraph.cli_eval",
 )
 
 
