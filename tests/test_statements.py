@@ -159,9 +159,9 @@ def test_a_hedge_adverb_on_an_ordinary_verb_is_a_hedged_claim(nlp):
     assert claim["content"] == "The port authority has allegedly begun hiring new inspectors"
 
 
-def test_a_stance_adjective_with_a_clause_is_a_cue(nlp):
+def test_a_stance_adjective_with_a_clause_is_a_cue_with_its_copula(nlp):
     found = statements(nlp, "The unions were adamant that the strike would go ahead.")
-    (adamant,) = by_cue(found, "adamant")
+    (adamant,) = by_cue(found, "were adamant")
     assert adamant["source"] == "The unions"
     assert adamant["content"] == "that the strike would go ahead"
 
@@ -193,3 +193,99 @@ def test_the_component_fills_the_doc_extension(nlp):
     assert isinstance(doc._.ng_statements, list)
     assert all(isinstance(s, StatementMention) for s in doc._.ng_statements)
     assert find_statements(doc)[0].source_head == 1  # "mayor"
+
+
+# --- forms added for PolNeAR's broad notion of attribution -----------------------------
+
+
+def test_a_stance_adjective_with_a_preposition_reports_what_it_is_about(nlp):
+    found = statements(nlp, "The farmers' union was also critical of the new water tariff.")
+    (critical,) = by_cue(found, "was also critical of")
+    assert critical["source"] == "The farmers' union"
+    assert critical["content"] == "the new water tariff"
+
+
+def test_a_particle_verb_is_a_cue(nlp):
+    found = statements(nlp, "Auditors pointed out that the ledger was never balanced.")
+    (pointed,) = by_cue(found, "pointed out")
+    assert pointed["source"] == "Auditors"
+    assert pointed["content"] == "that the ledger was never balanced"
+
+
+def test_made_it_clear_is_one_cue(nlp):
+    found = statements(nlp, "The coach made it clear that nobody would be dropped.")
+    (made,) = by_cue(found, "made it clear")
+    assert made["source"] == "The coach"
+    assert made["content"] == "that nobody would be dropped"
+
+
+def test_a_day_right_after_the_cue_belongs_to_it(nlp):
+    found = statements(nlp, "The mayor said Friday that the pool would reopen in June.")
+    (said,) = by_cue(found, "said friday")
+    assert said["content"] == "that the pool would reopen in June"
+
+
+def test_a_that_clause_hung_on_the_medium_is_the_content(nlp):
+    text = "The ministry says in a statement that the road will be closed for a week."
+    (says,) = by_cue(statements(nlp, text), "says in a statement")
+    assert says["source"] == "The ministry"
+    assert says["content"] == "that the road will be closed for a week"
+
+
+def test_a_quantity_can_be_the_source(nlp):
+    found = statements(nlp, "About 3 in 10 say they would vote for a third party.")
+    (say,) = by_cue(found, "say")
+    assert say["source"] == "About 3 in 10"
+
+
+def test_a_title_split_off_as_a_second_subject_stays_in_the_source(nlp):
+    text = "Harbor spokesman the Rev. Tomas Berg told reporters that the ferry would sail."
+    (told,) = by_cue(statements(nlp, text), "told")
+    assert told["source"] == "Harbor spokesman the Rev. Tomas Berg"
+
+
+def test_a_possessive_speech_noun_is_a_cue(nlp):
+    found = statements(nlp, "The mayor's call for a curfew was rejected by the council.")
+    (call,) = by_cue(found, "call for")
+    assert call["source"] == "The mayor's"
+    assert call["content"] == "a curfew"
+
+
+def test_in_someones_view_attributes_the_clause(nlp):
+    found = statements(nlp, "In the auditor's view, the accounts are sound.")
+    (view,) = by_cue(found, "view")
+    assert view["source"] == "the auditor's"
+    assert view["content"] == "the accounts are sound"
+
+
+def test_a_verb_outside_the_lexicon_with_a_that_clause_is_a_cue(nlp):
+    found = statements(nlp, "The engineer reasoned that the bridge could bear the load.")
+    (reasoned,) = by_cue(found, "reasoned")
+    assert reasoned["source"] == "The engineer"
+
+
+def test_a_verb_of_consequence_with_a_that_clause_is_not_a_cue(nlp):
+    found = statements(nlp, "The new rule means that shops close at nine.")
+    assert by_cue(found, "means") == []
+
+
+def test_a_quote_after_a_short_setting_belongs_to_the_cue(nlp):
+    text = "The senator asks at the town hall, “Who here has lost a job this year?”"
+    (asks,) = by_cue(statements(nlp, text), "asks")
+    assert asks["content"] == "Who here has lost a job this year?"
+    assert asks["kind"] == "direct"
+
+
+def test_citing_after_a_cue_is_the_speakers_evidence_not_a_new_source(nlp):
+    text = "“Prices will fall,” the analyst said, citing weaker demand in Asia."
+    found = statements(nlp, text)
+    (said,) = by_cue(found, "said")
+    assert said["source"] == "the analyst"
+    # No "according to"-style statement whose content swallows the speaker's own cue.
+    assert not [s for s in found if s["cue"] == "citing" and "said" in s["content"]]
+
+
+def test_a_cue_after_its_clause_keeps_to_its_own_paragraph(nlp):
+    text = "“We are ready,” she said.\n\nThe fleet will sail at dawn, Admiral Berg insists."
+    (insists,) = by_cue(statements(nlp, text), "insists")
+    assert insists["content"] == "The fleet will sail at dawn"

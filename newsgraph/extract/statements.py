@@ -11,6 +11,12 @@ General rules on the dependency parse, with the words in ``knowledge/speech.yaml
   of a passive, or the subject of the verb it hangs from ("..., saying that ...").
   Stance adjectives with a clause ("adamant that ...") are cues too, and so is the colon
   of a headline or transcript line ("Premier Okafor: ...").
+- PolNeAR-style forms: particle verbs ("pointed out"), "made it clear that", stance
+  adjectives with a preposition ("was critical of ...", the copula joins the cue), any
+  verb with a subject and a "that" clause unless it is a verb of consequence ("means
+  that"), speech and stance nouns with an owner ("the mayor's call for ...", "her view
+  that ...", "in his view, ..."), quantities as sources ("about 4 in 10 say"), and a day
+  right after the cue ("said Tuesday"). Clauses come from the cue's own paragraph only.
 - A cue inside a quote belongs to the quoted speaker's words and is not reported.
 - When the cue sits inside or after the quoted clause ("“...,” the official said" parsed
   as ``parataxis``), the content is the governing clause minus the cue's own clause.
@@ -333,7 +339,7 @@ def _source_token(verb: Token) -> Token | None:
 
 
 def _quantity_subject(verb: Token) -> list[Token]:
-    """"About 4 in 10 say ...", "Less than a third agreed": the parser misses the subject."""
+    """Quantities as subjects ("About 4 in 10 say", "a third agreed"), which the parser misses."""
     if any(c.dep_ in {"nsubjpass", "expl"} for c in verb.children):
         return []
     first = min((t.i for t in verb.subtree), default=verb.i)
@@ -729,7 +735,7 @@ def _adjacent_quote(
 
 def _short_lead_in(text: str) -> bool:
     """A few words of setting between a cue and its quote, ending in a comma or colon."""
-    text = text.rstrip(" \u201c\"")
+    text = text.rstrip(' \u201c"')
     return "\n" not in text and len(text) < 50 and text.endswith((",", ":")) and "." not in text
 
 
