@@ -436,13 +436,7 @@ class Store:
         limit: int | None = None,
     ) -> pd.DataFrame:
         """Events, filtered; ``actor``/``recipient`` take an ISO3 code or part of a name."""
-        where = Filters()
-        where.party(actor, "actor")
-        where.party(recipient, "recipient")
-        where.types(type)
-        where.dates(since, until, "event_date")
-        where.contains("place_name", place)
-        where.source_kind(source_kind)
+        where = event_filters(actor, recipient, type, since, until, place, source_kind)
         return self._select("events", where, "event_date, article_id, trigger_start", limit)
 
     def statements(
@@ -569,6 +563,21 @@ class Store:
                 raise QueryError("limit must be 0 or more")
             sql += f" LIMIT {int(limit)}"
         return self.query(sql, params)
+
+
+def event_filters(actor: str | None = None, recipient: str | None = None,
+                  type: str | None = None, since: str | None = None,  # noqa: A002
+                  until: str | None = None, place: str | None = None,
+                  source_kind: str | None = None) -> Filters:
+    """The WHERE clause every event query shares (the CLI, the API and the web pages)."""
+    where = Filters()
+    where.party(actor, "actor")
+    where.party(recipient, "recipient")
+    where.types(type)
+    where.dates(since, until, "event_date")
+    where.contains("place_name", place)
+    where.source_kind(source_kind)
+    return where
 
 
 class Filters:

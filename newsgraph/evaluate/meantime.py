@@ -27,21 +27,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from newsgraph.evaluate.timeml import METRICS as TIMEX_METRICS
 from newsgraph.evaluate.timeml import GoldTimex, Tally, f1, match, predict, time_nlp
 
 NAME = "meantime"
-METRICS = (
-    "timex_span_precision",
-    "timex_span_recall",
-    "timex_span_f1",
-    "timex_relaxed_f1",
-    "timex_value_accuracy",
-    "timex_value_accuracy_strict",
-    "timex_type_accuracy",
-    "event_mention_precision",
-    "event_mention_recall",
-    "event_mention_f1",
-)
+METRICS = TIMEX_METRICS + ("event_mention_precision", "event_mention_recall", "event_mention_f1")
 NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "]", "}", "'s", "n't", "'", "%", "'re", "'ve", "'ll", "'d", "'m"}  # fmt: skip
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
 HEADER_SENTENCES = 2  # Wikinews: title, then dateline

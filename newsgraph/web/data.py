@@ -19,6 +19,7 @@ from typing import Any
 
 from newsgraph.model import PLOVER_TYPES
 from newsgraph.store import Filters, QueryError, Store
+from newsgraph.store import event_filters as store_event_filters
 
 ACTOR_KEY_SQL = "substr(md5(lower({name}) || '|' || coalesce({country}, '')), 1, 12)"
 
@@ -68,13 +69,7 @@ def event_filters(actor: str | None = None, recipient: str | None = None,
                   until: str | None = None, place: str | None = None, q: str | None = None,
                   source_kind: str | None = None, actor_id: str | None = None) -> Filters:
     """The WHERE clause of an event query; raises QueryError for a bad value."""
-    where = Filters()
-    where.party(actor, "actor")
-    where.party(recipient, "recipient")
-    where.types(type)
-    where.dates(since, until, "event_date")
-    where.contains("place_name", place)
-    where.source_kind(source_kind)
+    where = store_event_filters(actor, recipient, type, since, until, place, source_kind)
     if q:
         where.add("(contains(lower(evidence), ?) OR contains(lower(trigger_text), ?))",
                   [q.lower(), q.lower()])
