@@ -176,6 +176,24 @@ def map_page(request: Request, store: StoreDep) -> HTMLResponse:
     return render(request, "map.html", places=items, dots=dots, total=total)
 
 
+@router.get("/story", response_class=HTMLResponse)
+def story_page(request: Request, store: StoreDep,
+               since: Annotated[str | None, Query(max_length=40)] = None,
+               until: Annotated[str | None, Query(max_length=40)] = None,
+               actor: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    from newsgraph.web.story import story, with_sides
+
+    filters = {"since": since or "", "until": until or "", "actor": actor or ""}
+    try:
+        found = story(store, since or None, until or None, actor or None)
+    except ValueError as error:  # a malformed date: say which, keep the form
+        return error_page(request, 422, str(error))
+    if found is None:
+        return render(request, "story.html", found=None, filters=filters, contradictions=[])
+    return render(request, "story.html", found=found, filters=filters,
+                  contradictions=with_sides(found))
+
+
 # ------------------------------------------------------------ article events
 
 

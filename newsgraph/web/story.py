@@ -31,3 +31,14 @@ def story(store: Store, since: str | None = None, until: str | None = None,
         return None
     window = stored_window(store.path) or DEFAULT_WINDOW
     return story_json(load_clusters(store.path), window, since=since, until=until, actor=actor)
+
+
+def with_sides(found: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each contradiction with its two sides: the cluster summary next to its evidence.
+
+    The page shows the sides as two columns, so each side carries what it needs.
+    """
+    by_id = {c["id"]: c for c in found["clusters"]}
+    return [{**x, "sides": [{"cluster": by_id.get(cid), "evidence": evidence}
+                            for cid, evidence in zip(x["clusters"], x["statements"], strict=True)]}
+            for x in found["contradictions"]]
