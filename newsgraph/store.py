@@ -642,18 +642,23 @@ def parse_day(value: str, name: str = "date") -> date:
 
 
 def plain(value: Any) -> Any:
-    """`ArticleResult.to_dict`'s shape without `dataclasses.asdict`'s deep copies (5x faster)."""
-    names = _FIELDS.get(type(value))
-    if names is None and is_dataclass(value):
-        names = _FIELDS[type(value)] = [f.name for f in fields(value)]
+    """`ArticleResult.to_dict`'s shape without `dataclasses.asdict`'s deep copies."""
+    kind = type(value)
+    if kind in _SCALARS:  # most values: offsets, names, codes
+        return value
+    if kind is list or kind is tuple:
+        return [plain(item) for item in value]
+    names = _FIELDS.get(kind, _UNKNOWN)
+    if names is _UNKNOWN:
+        names = _FIELDS[kind] = [f.name for f in fields(value)] if is_dataclass(value) else None
     if names is not None:
         return {name: plain(getattr(value, name)) for name in names}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
     return value
 
 
-_FIELDS: dict[type, list[str]] = {}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_UNKNOWN: Any = object()
+_FIELDS: dict[type, list[str] | None] = {}
 
 
 def result_rows(result: ArticleResult, source: str | None, run: str) -> dict[str, list[dict]]:
