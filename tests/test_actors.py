@@ -119,3 +119,18 @@ def test_no_focus_country_when_several_share_the_story(actors_of):
 def test_a_country_ner_missed_is_still_an_actor(actors_of):
     actors = actors_of("Uzbekistan opened the border crossing.")
     assert find(actors, "Uzbekistan")[1:3] == ("country", "UZB")
+
+
+def test_a_country_named_only_as_a_place_lends_its_focus_to_a_bare_title(actors_of):
+    actors = actors_of("President Ana Toala lifted the night curfew in Malawi on Friday.")
+    assert find(actors, "Ana Toala")[2] == "MWI"
+
+
+def test_a_portfolio_word_does_not_cut_the_title_from_its_nationality(actors_of):
+    actors = actors_of("Kenyan Interior Secretary Jon Oduya promised more police for the border.")
+    assert find(actors, "Jon Oduya")[2:4] == ("KEN", "GOV")
+
+
+def test_prc_is_china(actors_of):
+    actors = actors_of("The PRC protested the arms sale on Tuesday.")
+    assert find(actors, "PRC")[2] == "CHN"

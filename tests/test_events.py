@@ -147,3 +147,15 @@ def test_own_forces_are_not_the_recipient_of_a_withdrawal(extract):
 def test_people_released_are_the_object_of_a_release(extract):
     result = extract("The rebels released Prime Minister Ana Toala on Sunday.")
     assert only(result, "RETREAT").trigger[2] == "released"
+
+
+def test_an_infinitive_on_the_object_takes_the_subject_of_its_verb(extract):
+    result = extract("The Chilean government took steps to lift the curfew.")
+    assert any(codes(result, e.actors) == {"CHL"} for e in result.events if e.trigger[2] == "lift")
+
+
+def test_an_event_without_a_recipient_targets_the_country_it_happens_in(extract):
+    result = extract("The Chilean army lifted the night curfew in Bolivia.")
+    lifted = only(result, "CONCEDE")
+    assert codes(result, lifted.actors) == {"CHL"}
+    assert codes(result, lifted.recipients) == {"BOL"}

@@ -294,6 +294,8 @@ def _title_context(span: Span, lexicon: Lexicon) -> tuple[str | None, str | None
         elif role is not None:
             sector = sector or role.get("sector")
             role_words.insert(0, token.text)
+        elif role_words and _portfolio_word(token):
+            role_words.insert(0, token.text)  # "British Defence Secretary X": the portfolio
         else:
             break
         i -= 1
@@ -304,6 +306,11 @@ def _title_context(span: Span, lexicon: Lexicon) -> tuple[str | None, str | None
         role_words = role_words or [head.text]
         country = country or _modifier_country(head, lexicon)
     return country, sector, " ".join(role_words) or None
+
+
+def _portfolio_word(token: Token) -> bool:
+    """A capitalized word inside a title, naming the office's field ('Defence', 'Interior')."""
+    return token.is_title and token.dep_ == "compound" and token.pos_ == "PROPN"
 
 
 def _appositive_role(span: Span, lexicon: Lexicon) -> tuple[Token, dict] | None:
@@ -340,7 +347,7 @@ def _part_of_title(span: Span, lexicon: Lexicon) -> bool:
 def _organization(span: Span, table: ActorTable, lexicon: Lexicon) -> None:
     code = country_code(span.text, lexicon)
     if code:  # NER slip: a country tagged ORG
-        table.add(_country_record(code, span.text), span)
+        table.add(country_record(code, span.text), span)
         return
     sector = None
     for token in span:
@@ -374,7 +381,7 @@ def _media_country(span: Span, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _country_record(code: str, text: str) -> ActorRecord:
+def country_record(code: str, text: str) -> ActorRecord:
     return ActorRecord(name=lexicon_country_name(code) or text, kind="country", country=code,
                        key=f"country:{code}", definite=True)  # fmt: skip
 
@@ -395,7 +402,7 @@ def _gpe(span: Span, table: ActorTable, lexicon: Lexicon, metonymic: dict | None
         return
     code = country_code(span.text, lexicon)
     if code:
-        table.add(_country_record(code, span.text), span)
+        table.add(country_record(code, span.text), span)
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "into", "across", "inside", "outside", "around", "toward",
@@ -633,7 +640,7 @@ def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorTable:
     coref.link_names(doc, table, lexicon)
     _role_mentions(doc, table, lexicon)
     coref.link_references(doc, table, lexicon)
-    _assign_focus_country(table)
+    _assign_focus_country(table, _place_countries(doc, table))
     table.number()
     return table
 
@@ -641,16 +648,33 @@ def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorTable:
 DOMESTIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "OPP", "PTY", "COP", "SPY"}
 
 
-def _assign_focus_country(table: ActorTable) -> None:
+def _place_countries(doc: Doc, table: ActorTable) -> list[str]:
+    """Countries of the places that are not actors: "the curfew in Sudan" counts for Sudan.
+
+    A domestic story often names its country only as a location, and an unqualified
+    "President X" there is that country's president.
+    """
+    claimed = {pair for actor in table.actors for pair in actor.mentions}
+    return [
+        p.country
+        for p in doc._.ng_places or []
+        if p.country and (p.start, p.end) not in claimed
+    ]
+
+
+def _assign_focus_country(table: ActorTable, places: list[str] | None = None) -> None:
     """An unqualified 'President X' or 'the Supreme Court' belongs to the article's country.
 
     Only when one country clearly dominates the article (more than half of all mentions of
-    countries), so an international story does not lend its main country to everyone.
+    countries, places included), so an international story does not lend its main
+    country to everyone.
     """
     counts: dict[str, int] = {}
     for actor in table.actors:
         if actor.country:
             counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+    for code in places or []:
+        counts[code] = counts.get(code, 0) + 1
     if not counts:
         return
     focus, top = max(counts.items(), key=lambda item: item[1])

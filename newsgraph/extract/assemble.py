@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import coref, doc_text
-from newsgraph.extract.actors import ActorRecord, ActorTable
+from newsgraph.extract.actors import ActorRecord, ActorTable, country_record
 from newsgraph.model import (
     Actor,
     Article,
@@ -200,6 +200,8 @@ def _events(doc: Doc, table: ActorTable, statements: list[Statement],
         )
         if not event.recipients and event.actors:
             event.recipients = _clause_parties(table, clause, trigger, event.actors)
+        if not event.recipients and event.actors and event.location:
+            event.recipients = _land_of(doc, table, event.location, place_of_mention)
         event.confidence = _confidence(event, mention.nominal, statement) - 0.1 * mention.derived
         events.append(event)
     return events
@@ -219,6 +221,23 @@ def _clause_parties(table: ActorTable, clause: Token, trigger: Token, actors: li
             if actor not in actors and actor not in found and actor.sector != "MED":
                 found.append(actor)
     return found[:2]
+
+
+def _land_of(doc: Doc, table: ActorTable, place_id: str, place_of_mention: dict) -> list:
+    """An event with no party on the receiving end targets the country it happens in.
+
+    "The army lifted the curfew in X" or "troops will leave settlements in Y": coders take
+    the country of the event's place as its target. The country becomes an actor.
+    """
+    mention = next(
+        (m for m in doc._.ng_places or []
+         if m.country and place_of_mention.get((m.start, m.end)) == place_id),
+        None,
+    )  # fmt: skip
+    span = doc.char_span(mention.start, mention.end) if mention else None
+    if span is None:
+        return []
+    return [table.add(country_record(mention.country, span.text), span)]
 
 
 def _statement_at(statements: list[Statement], offset: int) -> Statement | None:

@@ -247,6 +247,9 @@ def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[
             actors += actors_of(next((c for c in agent.children if c.dep_ == "pobj"), None), table)
     else:
         actors += actors_of(subject, table)
+    if not actors and _purpose_of_object(verb):
+        # "took steps to ease the curfew": who takes the steps is who eases it
+        actors += actors_of(subject_of(verb.head.head)[0], table)
     preps = entry.get("recipient_preps") or DEFAULT_RECIPIENT_PREPS
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj") and not _own_possession(child):
@@ -259,6 +262,17 @@ def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[
                 next((c for c in child.children if c.dep_ == "pobj"), None), table
             )
     return actors, [r for r in recipients if r not in actors]
+
+
+def _purpose_of_object(verb: Token) -> bool:
+    """An infinitive on a verb's object: 'has taken steps to enhance', 'made efforts to end'."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and _infinitival(verb)
+        and head.dep_ == "dobj"
+        and head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _own_possession(token: Token) -> bool:
