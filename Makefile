@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test e2e outlines bench eval lint clean
+.PHONY: setup run test test-ray e2e outlines bench eval lint clean
 
 setup: $(STAMP)
 
@@ -32,7 +32,13 @@ outlines: setup
 	$(BIN)/python -m newsgraph.web.outlines build/geopandas-0.14.4-py3-none-any.whl
 
 bench: setup
+	$(BIN)/python -m pip install -q -e '.[bench,ray]'
 	$(BIN)/python bench/run.py
+
+# The Ray engine's tests need Ray, an optional extra.
+test-ray: setup
+	$(BIN)/python -m pip install -q -e '.[ray]'
+	$(BIN)/python -m pytest tests/test_ray_engine.py
 
 eval: setup
 	$(BIN)/python -m newsgraph.evaluate.table

@@ -70,7 +70,11 @@ def extract_many(
     Call :func:`check` on each article first: an invalid one here raises ArticleError.
     """
     nlp = pipeline.build(model)
-    articles = list(articles) if n_process > 1 else articles
+    if n_process > 1:
+        # Load lexicons and the gazetteer before spaCy forks its workers, so each inherits
+        # them instead of building its own copy.
+        nlp("Officials in Paris said on Monday that talks would resume.")
+        articles = list(articles)
     pairs = ((make_doc(nlp, a), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield to_result(doc, article)

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsgraph import __version__, api, pipeline
@@ -25,7 +26,7 @@ class Format(StrEnum):
 
 def fail_line(message: str) -> None:
     """One clear line on stderr, no traceback."""
-    err.print(f"[bold red]newsgraph:[/] {message}", soft_wrap=True)
+    err.print(f"[bold red]newsgraph:[/] {escape(message)}", soft_wrap=True)
 
 
 def extract_command(

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 err = Console(stderr=True, highlight=False)
@@ -26,7 +27,7 @@ class OutFormat(StrEnum):
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one clear line on stderr; return the Exit to raise."""
-    err.print(f"[bold red]newsgraph:[/] {message}", soft_wrap=True, markup=True)
+    err.print(f"[bold red]newsgraph:[/] {escape(message)}", soft_wrap=True, markup=True)
     return typer.Exit(code)
 
 

@@ -131,7 +131,7 @@ def test_without_ray_the_engine_names_the_extra_to_install(
     run = cli.invoke(app, ["ingest", str(inputs), "--db", str(tmp_path / "s.duckdb"),
                            "--engine", "ray"])  # fmt: skip
     assert run.exit_code == 2
-    assert "the ray engine needs Ray: pip install 'newsgraph" in run.output
+    assert "the ray engine needs Ray: pip install 'newsgraph[ray]'" in run.output
     assert "Traceback" not in run.output
     with pytest.raises(IngestError, match=re.escape(RAY_MISSING)):
         get_engine("ray")

@@ -27,6 +27,8 @@ from typing import Any
 import yaml
 
 BUILTIN_DIR = Path(__file__).parent
+# libyaml's safe loader when PyYAML was built with it: several times faster on our lexicons
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class KnowledgeError(ValueError):
@@ -68,7 +70,7 @@ class Knowledge:
 def _read(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         raise KnowledgeError(f"{path}: not valid YAML ({error})") from error
 
