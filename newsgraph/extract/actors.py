@@ -525,7 +525,7 @@ def _member_of(token: Token, table: ActorTable) -> ActorRecord | None:
 
 
 def _names_someone(token: Token, table: ActorTable) -> bool:
-    """'President Donald Trump', 'the envoy, Jared Kushner': the role belongs to the name."""
+    """'President Donald Trump', 'the envoy, Jane Roe': the role belongs to the name."""
     if token.dep_ == "compound" and token.head.i in table.by_token:
         _attach_role(table.at(token.head.i), token)
         return True

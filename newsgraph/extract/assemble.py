@@ -166,7 +166,7 @@ def _named_actor_chars(doc: Doc) -> set[int]:
 
 
 def _display_name(mention: Any) -> str:
-    """'Rafah' as written rather than GeoNames' 'Rafaḩ' when they differ only in accents."""
+    """'Sao Paulo' as written rather than GeoNames' 'São Paulo': they differ only in accents."""
     def fold(text: str) -> str:
         return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 

@@ -1,6 +1,6 @@
 """In-document coreference, by our own rules (no offline coreference package exists).
 
-- a surname, or a name without its particle ("Sharaa" for "Ahmed al-Sharaa"), joins the
+- a surname, or a name without its particle ("Masri" for "Omar al-Masri"), joins the
   earlier full name;
 - a short outlet name ("the Post", "the Times") joins the outlet already named, else the
   article's own outlet;

@@ -26,7 +26,7 @@ NAME_PARTICLES = re.compile(
 
 
 def name_key(name: str) -> str:
-    """A surname's comparable form: 'al-Sharaa' and 'Sharaa' match."""
+    """A surname's comparable form: 'al-Masri' and 'Masri' match."""
     return NAME_PARTICLES.sub("", name.strip().lower().replace("’", "'"))
 
 

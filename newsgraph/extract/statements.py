@@ -582,7 +582,7 @@ def _outlet_tokens(tok: Token) -> bool:
 
 
 def _outlet_span(tok: Token) -> CharSpan | None:
-    """The outlet's name: the named entity on the head if any ("Al Hadath"), else the NP."""
+    """The outlet's name: the named entity on the head if any ("Al Mayadeen"), else the NP."""
     doc = tok.doc
     if tok.lemma_.lower() in lexicon().media_nouns:
         # "a report by the channel X" / "a report in X": the outlet is the nested noun.
