@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.numbers import CARDINALS
 from newsgraph.pipeline import register_extensions
 
 register_extensions()
@@ -37,13 +38,8 @@ MONTHS = {
     "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "couple": 2,
-    "a couple of": 2, "a couple": 2, "dozen": 12, "a dozen": 12, "half a": 0.5,
-}  # fmt: skip
+    **CARDINALS, "a": 1, "an": 1, "couple": 2, "a couple of": 2, "a couple": 2, "half a": 0.5,
+}
 # Counts with no number: "several weeks", "recent years", "the weeks" -> PXW, PXY.
 VAGUE_NUMBERS = {"several", "few", "a few", "some", "many", "numerous", "recent", "the"}
 PAST_BIAS_DAYS = 45  # how much nearer a future date must be to beat a past one
