@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.gazetteer import gazetteer, key
-from newsgraph.extract.places import PlaceMention, find_places
+from newsgraph.extract.places import PlaceMention, find_places, us_local_cues
 from newsgraph.pipeline import build
 
 
@@ -97,3 +97,40 @@ def test_gazetteer_keys_fold_abbreviations_and_accents():
     assert key("St. Louis") == key("Saint-Louis") == "st louis"
     assert key("Zürich") == "zurich"
     assert any(c.entry.country == "USA" for c in gazetteer().lookup("U.S."))
+
+
+# US local news: towns named after places abroad.
+LOCAL_NEWS = (
+    "Dublin police closed the 200 block of Maple Street on Tuesday after a water main broke. "
+    "The Franklin County sheriff said repairs will cost $40,000 and finish by Sept. 30."
+)
+
+
+def test_us_local_cues_count_kinds_of_habit_not_occurrences():
+    assert us_local_cues(LOCAL_NEWS) >= 3  # a county, a street address, dollars, a date
+    assert us_local_cues("Ministers met in Dublin and in Paris to discuss trade.") == 0
+    assert us_local_cues("It cost $5 and then $6 and $7.") == 1
+
+
+def test_a_foreign_namesake_in_us_local_news_is_the_american_town(nlp):
+    assert places(nlp, LOCAL_NEWS)["Dublin"].country == "USA"
+
+
+def test_without_local_cues_the_famous_city_wins(nlp):
+    assert places(nlp, "Dublin police closed a street on Tuesday.")["Dublin"].country == "IRL"
+
+
+def test_a_country_named_in_plain_local_news_is_the_us_town(nlp):
+    text = (
+        "Lebanon police arrested a man at 12 Oak Street on Friday. He was held on $500 bond "
+        "in the Boone County jail."
+    )
+    assert places(nlp, text)["Lebanon"].country == "USA"
+
+
+def test_local_cues_do_not_move_a_country_the_article_is_about(nlp):
+    text = (
+        "A Boone County soldier wrote home from Lebanon, where he has served since Feb. 3. "
+        "He said Lebanese families in Beirut welcomed the troops."
+    )
+    assert places(nlp, text)["Lebanon"].country == "LBN"

@@ -17,6 +17,14 @@ people whose country the article never otherwise mentions, in an article about t
 more other countries, is left unresolved (geonameid None): it is more often a county or
 province the gazetteer lacks than a town abroad.
 
+US local news: many US towns are named after places abroad (Dublin, Athens, Lebanon),
+and a local paper rarely says which state it is in. When the text shows at least two
+kinds of US local-news habit (a "... County", a street address, a route number, a dollar
+sum, an AP-style date such as "Sept. 3", a US-only office such as sheriff or township),
+the USA counts as that many extra places in the context. If, besides, nothing in the
+article points to any other country, a country name that a US town of 1,000 or more
+people also bears is read as that town ("Lebanon police", "the Jordan middle school").
+
 Metonymy: a toponym used as an actor is flagged ``metonymic``. The rule reads the
 dependency parse from the toponym's head, after climbing conjunctions and appositions
 (so "in Israel and Syria" is locative for both):
@@ -40,6 +48,7 @@ dependency parse from the toponym's head, after climbing conjunctions and apposi
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -70,6 +79,21 @@ ADMIN1_BONUS = 2.0  # ... or about this state / province
 CONTAINER_BONUS = 8.0  # "Paris, Texas": the text says where it is
 CONFIDENT_MARGIN = 1.5
 ABSTAIN_POPULATION = 200_000
+LOCAL_CUES_NEEDED = 2  # distinct kinds of US-local cue that make a document US local news
+LOCAL_TOWN_POPULATION = 1_000
+
+# Writing habits of US local news, independent of any place name; each kind counts once.
+US_LOCAL_CUES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"\b[A-Z][a-z]+ Count(?:y|ies)\b(?! (?:Council|Hall))",  # "Boone County"
+        r"\b\d{1,5} (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Street|Ave|Avenue|Road|Rd|Blvd|Drive|Lane)\b",
+        r"\b(?:Route|Highway|Interstate|State Road|County Road) \d+",
+        r"\$\s?\d",
+        r"\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\. \d{1,2}\b",  # AP-style dates
+        r"\b(?:Sheriff|Councilman|Councilwoman|Township|Alderman|High School|Middle School)\b",
+    )
+)
 
 LOCATIVE = {
     "in", "at", "near", "into", "across", "inside", "outside", "around", "toward",
@@ -133,6 +157,7 @@ class _Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     votes: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # name -> where
+    local: bool = False  # the document reads as US local news
 
     def add(self, name: str, country: str, admin1: str | None) -> None:
         if name in self.votes:
@@ -147,7 +172,7 @@ class _Context:
         own = self.votes.get(name)
         if own is None:
             return self
-        other = _Context(self.countries.copy(), self.admin1.copy(), self.votes)
+        other = _Context(self.countries.copy(), self.admin1.copy(), self.votes, self.local)
         other.countries[own[0]] -= 1
         if own[1]:
             other.admin1[(own[0], own[1])] -= 1
@@ -191,7 +216,23 @@ def _best(mention: _Mention, context: _Context) -> Candidate | None:
         return None
     context = context.without(key(mention.span.text))
     best = max(mention.candidates, key=lambda c: score(mention, c, context))
+    best = _local_namesake(best, mention, context) or best
     return None if _foreign(best, mention, context) else best
+
+
+def _local_namesake(best: Candidate, mention: _Mention, context: _Context) -> Candidate | None:
+    """In US local news that points to no country abroad, "Lebanon police" or "the Jordan
+    middle school" is the American town named after the country, not the country."""
+    if not context.local or best.entry.feature != "country" or best.entry.country == "USA":
+        return None
+    if mention.container or any(n > 0 for c, n in context.countries.items() if c != "USA"):
+        return None
+    towns = [
+        c for c in mention.candidates
+        if c.exact and c.entry.country == "USA" and c.entry.feature == "city"
+        and c.entry.population >= LOCAL_TOWN_POPULATION
+    ]  # fmt: skip
+    return max(towns, key=lambda c: score(mention, c, context), default=None)
 
 
 def _foreign(best: Candidate, mention: _Mention, context: _Context) -> bool:
@@ -375,7 +416,17 @@ def _context(doc: Doc, mentions: list[_Mention]) -> _Context:
         where = _confident(mention)
         if where is not None:
             context.add(key(mention.span.text), *where)
+    cues = us_local_cues(doc.text)
+    if cues >= LOCAL_CUES_NEEDED:
+        context.local = True
+        context.countries["USA"] += cues  # counted like that many US places
     return context
+
+
+def us_local_cues(text: str) -> int:
+    """How many kinds of US local-news habit the text shows (counties, street addresses,
+    route numbers, dollar sums, AP-style dates, US-only offices)."""
+    return sum(1 for cue in US_LOCAL_CUES if cue.search(text))
 
 
 def _governor(token: Token) -> Token:
