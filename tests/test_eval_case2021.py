@@ -138,9 +138,9 @@ def test_evaluate_reads_the_tsv(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     assert report["metrics"]["macro_f1"] == 1.0 and report["metrics"]["mapped_coverage"] == 1.0
 
 
-# Floors a little under the dev numbers measured when this was written (0.223, 0.261);
-# raise them as extraction improves.
-FLOORS = {"macro_f1": 0.19, "accuracy": 0.23}
+# Floors a little under the dev numbers last measured (0.285, 0.326); raise them as
+# extraction improves.
+FLOORS = {"macro_f1": 0.26, "accuracy": 0.30}
 
 
 @pytest.mark.shared
