@@ -134,3 +134,14 @@ def test_a_portfolio_word_does_not_cut_the_title_from_its_nationality(actors_of)
 def test_prc_is_china(actors_of):
     actors = actors_of("The PRC protested the arms sale on Tuesday.")
     assert find(actors, "PRC")[2] == "CHN"
+
+
+def test_it_in_a_reported_clause_is_the_speaker_not_the_hearer(actors_of):
+    actors = actors_of("The Italian government has told Malta that it wants to settle the dispute.")
+    assert "it" in find(actors, "The Italian government")[4]
+    assert "it" not in find(actors, "Malta")[4]
+
+
+def test_it_after_made_it_clear_is_the_subject(actors_of):
+    actors = actors_of("The Spanish government has made it clear to Morocco that it wants a deal.")
+    assert "it" in find(actors, "The Spanish government")[4]

@@ -93,7 +93,8 @@ def test_roles_name_only_sector_and_kind() -> None:
     for word, info in _raw("roles").items():
         assert word == word.lower(), word
         assert set(info) <= {"sector", "kind"}, word
-        assert info.get("kind", "group") == "group", word
+        # group: members of a body ("militants"); organization: the body itself ("the army")
+        assert info.get("kind", "group") in ("group", "organization"), word
 
 
 def test_no_alias_names_two_entities(kb: Knowledge) -> None:

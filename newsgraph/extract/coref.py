@@ -198,11 +198,34 @@ def link_references(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
             and not _expletive(token)
         ):
             plural = lower in ("they", "them", "their")
-            target = _last_actor(doc, table, token, lambda a, p=plural: _fits_group(a, p))
+            fits = lambda a, p=plural: _fits_group(a, p)  # noqa: E731
+            target = _main_subject(table, token, fits) or _last_actor(doc, table, token, fits)
         else:
             continue
         if target is not None:
             table.link(target, doc[token.i : token.i + 1])
+
+
+def _main_subject(table: ActorTable, token: Token, fits) -> ActorRecord | None:
+    """'The ministry told Oslo that it would act': the subject of a clause's governing verb
+    is a better antecedent than the nearest name, which is often the hearer."""
+    clause = token.head
+    that_clause = clause.dep_ == "advcl" and any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children)
+    if not (clause.dep_ == "ccomp" or that_clause) or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    governor = clause.head
+    subject = None
+    for _ in range(3):  # "made it clear to X that it ...": climb from 'clear' to 'made'
+        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ == "it":
+            subject = None  # "made it clear": an expletive, look further up
+        if subject is not None or governor.head.i == governor.i:
+            break
+        governor = governor.head
+    if subject is None:
+        return None
+    actor = table.in_span(subject.left_edge.i, subject.i + 1)
+    return actor if actor is not None and fits(actor) else None
 
 
 def _expletive(token: Token) -> bool:
