@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -246,9 +247,17 @@ def _fits_group(actor: ActorRecord, plural: bool) -> bool:
     return actor.kind in ("country", "organization", "group") and not actor.plural
 
 
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Token index of each sentence start, computed once per Doc (doc.sents is costly)."""
+    starts = doc.user_data.get("ng_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["ng_sentence_starts"] = [s.start for s in doc.sents]
+    return starts
+
+
 def _last_actor(doc: Doc, table: ActorTable, token: Token, fits) -> ActorRecord | None:
-    sentence_starts = [s.start for s in doc.sents]
-    here = sum(1 for s in sentence_starts if s <= token.i)
+    sentence_starts = _sentence_starts(doc)
+    here = bisect.bisect_right(sentence_starts, token.i)
     earliest = sentence_starts[max(0, here - SENTENCE_WINDOW)]
     best: tuple[int, ActorRecord] | None = None
     for i in range(token.i - 1, earliest - 1, -1):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -47,10 +48,10 @@ class Lexicon:
     _matchers: dict[tuple[int, str], PhraseMatcher] = field(default_factory=dict)
 
     def entity_matcher(self, vocab: Vocab) -> PhraseMatcher:
-        return self._matcher(vocab, "ORTH", list(self.entity_patterns()))
+        return self._matcher(vocab, "ORTH", self.entity_patterns)
 
     def metonym_matcher(self, vocab: Vocab) -> PhraseMatcher:
-        return self._matcher(vocab, "LOWER", list(self.metonyms))
+        return self._matcher(vocab, "LOWER", lambda: list(self.metonyms))
 
     def entity_patterns(self) -> set[str]:
         """Names and aliases as written, plus a capitalised 'The' form where they start with 'the'."""
@@ -62,12 +63,13 @@ class Lexicon:
                     patterns.add(alias[4:])  # 'The Washington Post' also as 'Washington Post'
         return patterns
 
-    def _matcher(self, vocab: Vocab, attr: str, phrases: list[str]) -> PhraseMatcher:
+    def _matcher(self, vocab: Vocab, attr: str, phrases: Callable[[], Iterable[str]]) -> PhraseMatcher:
+        """The compiled matcher for ``vocab``; ``phrases`` is only called the first time."""
         key = (id(vocab), attr)
         if key not in self._matchers:
             matcher = PhraseMatcher(vocab, attr=attr)
             make = English(vocab=vocab).make_doc  # patterns need tokens only, no parse
-            matcher.add(attr, [make(p) for p in phrases])
+            matcher.add(attr, [make(p) for p in phrases()])
             self._matchers[key] = matcher
         return self._matchers[key]
 
