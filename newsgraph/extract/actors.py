@@ -94,7 +94,7 @@ class ActorTable:
         return None
 
     def add(self, record: ActorRecord, span: Span) -> ActorRecord:
-        existing = self._find(record)
+        existing = self.by_key(record.key)
         target = existing or record
         if existing is None:
             self.actors.append(record)
@@ -110,10 +110,18 @@ class ActorTable:
             if self.by_token.setdefault(i, index) != index:
                 self.also.setdefault(i, []).append(index)
 
-    def _find(self, record: ActorRecord) -> ActorRecord | None:
-        if not record.key:
+    def by_key(self, key: str) -> ActorRecord | None:
+        if not key:
             return None
-        return next((a for a in self.actors if a.key == record.key), None)
+        return next((a for a in self.actors if a.key == key), None)
+
+    def ensure(self, record: ActorRecord) -> ActorRecord:
+        """The actor with ``record``'s key, or ``record`` itself, added without a mention."""
+        existing = self.by_key(record.key)
+        if existing is not None:
+            return existing
+        self.actors.append(record)
+        return record
 
     def number(self) -> None:
         """Give ids in order of first mention: a1, a2, ..."""

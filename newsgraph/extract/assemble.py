@@ -110,13 +110,8 @@ def _source_actor(doc: Doc, table: ActorTable, mention: Any) -> ActorRecord | No
 def _implicit_source(doc: Doc, table: ActorTable, mention: Any) -> ActorRecord:
     """No one is named: "reportedly" points to unnamed reports, "it appears" to the writer."""
     if mention.hedge and any(word in mention.hedge.lower() for word in HEARSAY):
-        key, name, kind = "unnamed:reports", "unnamed reports", "unnamed"
-        existing = next((a for a in table.actors if a.key == key), None)
-        if existing is not None:
-            return existing
-        record = ActorRecord(name=name, kind=kind, role="report", key=key, plural=True)
-        table.actors.append(record)
-        return record
+        return table.ensure(ActorRecord(name="unnamed reports", kind="unnamed", role="report",
+                                        key="unnamed:reports", plural=True))  # fmt: skip
     return writer(doc, table)
 
 
@@ -125,12 +120,7 @@ def writer(doc: Doc, table: ActorTable) -> ActorRecord:
     outlet = (doc._.ng_meta or {}).get("outlet")
     if outlet:
         return coref.home_outlet(table, outlet)
-    existing = next((a for a in table.actors if a.key == "unnamed:author"), None)
-    if existing is not None:
-        return existing
-    record = ActorRecord(name="the author", kind="unnamed", role="author", key="unnamed:author")
-    table.actors.append(record)
-    return record
+    return table.ensure(ActorRecord(name="the author", kind="unnamed", role="author", key="unnamed:author"))
 
 
 # --- places --------------------------------------------------------------------------------

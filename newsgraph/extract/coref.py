@@ -131,15 +131,10 @@ def home_outlet(table: ActorTable, name: str) -> ActorRecord:
 
     entity = get_lexicon().entities_by_alias.get(name.lower())
     key = f"entity:{entity.name.lower()}" if entity else f"outlet:{name.lower()}"
-    existing = next((a for a in table.actors if a.key == key), None)
-    if existing is not None:
-        return existing
-    record = ActorRecord(
+    return table.ensure(ActorRecord(
         name=entity.name if entity else name, kind="organization",
         country=entity.country if entity else None, sector="MED", key=key, definite=True,
-    )  # fmt: skip
-    table.actors.append(record)
-    return record
+    ))  # fmt: skip
 
 
 def title_holder(
@@ -163,8 +158,7 @@ def title_holder(
     known = {a.country for a in table.actors if a.country}
     for entity in lexicon.titles.get(title, []) + lexicon.titles.get(token.lower_, []):
         if (country is None and entity.country in known) or entity.country == country:
-            key = f"entity:{entity.name.lower()}"
-            return next((a for a in table.actors if a.key == key), None)
+            return table.by_key(f"entity:{entity.name.lower()}")
     return None
 
 

@@ -244,7 +244,7 @@ def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[
         recipients += actors_of(subject, table)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
-            actors += actors_of(next((c for c in agent.children if c.dep_ == "pobj"), None), table)
+            actors += actors_of(_pobj(agent), table)
     else:
         actors += actors_of(subject, table)
     if not actors and _purpose_of_object(verb):
@@ -258,9 +258,7 @@ def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[
             # "pressing Ukraine to sign": the parse may make Ukraine the infinitive's subject
             recipients += actors_of(next((c for c in child.children if c.dep_ == "nsubj"), None), table)
         elif child.dep_ == "prep" and (child.lower_ in preps or child.lower_ == "from" and entry.get("type") == "RETREAT"):
-            recipients += actors_of(
-                next((c for c in child.children if c.dep_ == "pobj"), None), table
-            )
+            recipients += actors_of(_pobj(child), table)
     return actors, [r for r in recipients if r not in actors]
 
 
@@ -295,27 +293,27 @@ def _noun_participants(noun: Token, table: Any, own_only: bool = False) -> tuple
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             actors += actors_of(child, table)
         elif child.dep_ == "prep" and child.lower_ == "between":
-            pair = actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), table)
+            pair = actors_of(_pobj(child), table)
             actors += pair[:1]
             recipients += pair[1:]
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            actors += actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), table)
+            actors += actors_of(_pobj(child), table)
         elif child.dep_ == "prep" and child.lower_ in ("with", "on", "against", "to", "of", "for"):
-            recipients += actors_of(
-                next((c for c in child.children if c.dep_ == "pobj"), None), table
-            )
-    if not recipients and not own_only:  # "gave Chad 5 million dollars of aid"
-        governor = _governor(noun)
-        for child in governor.children if governor is not None else ():
+            recipients += actors_of(_pobj(child), table)
+    governor = None if own_only else _governor(noun)
+    if governor is not None and not recipients:  # "gave Chad 5 million dollars of aid"
+        for child in governor.children:
             if child.dep_ in ("dative", "iobj"):
                 recipients += actors_of(child, table)
-    if not actors and not own_only:
-        governor = _governor(noun)
-        if governor is not None:
-            # "the mediators are engaged in talks": a stative passive still names who talks
-            subject, _ = subject_of(governor)
-            actors = actors_of(subject, table)
+    if governor is not None and not actors:
+        # "the mediators are engaged in talks": a stative passive still names who talks
+        subject, _ = subject_of(governor)
+        actors = actors_of(subject, table)
     return actors, [r for r in recipients if r not in actors]
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 # --- negation and modality -----------------------------------------------------------------
