@@ -65,16 +65,26 @@ def extract_many(
     n_process: int = 1,
     batch_size: int = 16,
 ) -> Iterator[ArticleResult]:
-    """Extract a stream of valid articles in order, with spaCy's batching and processes.
+    """Extract a stream of valid articles in order, batched; with ``n_process`` above one,
+    in worker processes that each parse and assemble (see :mod:`newsgraph.workers`).
 
     Call :func:`check` on each article first: an invalid one here raises ArticleError.
     """
-    nlp = pipeline.build(model)
     if n_process > 1:
-        # Load lexicons and the gazetteer before spaCy forks its workers, so each inherits
-        # them instead of building its own copy.
-        nlp("Officials in Paris said on Monday that talks would resume.")
-        articles = list(articles)
+        yield from _extract_in_processes(list(articles), model, n_process, batch_size)
+        return
+    nlp = pipeline.build(model)
     pairs = ((make_doc(nlp, a), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield to_result(doc, article)
+
+
+def _extract_in_processes(
+    articles: list[Article], model: str, n_process: int, batch_size: int
+) -> Iterator[ArticleResult]:
+    from newsgraph.workers import WARM_UP, ProcessPool, unwrap
+
+    extract(WARM_UP, model)  # forked workers inherit a warm pipeline, lexicons and gazetteer
+    with ProcessPool(n_process, model, batch_size) as pool:
+        for _, outcome in pool.outcomes(articles):
+            yield unwrap(outcome)

@@ -57,6 +57,7 @@ def ingest_command(
     outlet_column: Annotated[str, typer.Option(help="CSV column with the outlet.")] = "outlet",
     url_column: Annotated[str, typer.Option(help="CSV column with the url.")] = "url",
     progress: Annotated[bool, typer.Option(help="Show a progress bar on a terminal.")] = True,
+    shards: Annotated[str | None, typer.Option(help="Also write each stored batch as Parquet files in this folder (DIR/<table>/part-*.parquet).")] = None,
 ) -> None:
     """Extract articles into the store; re-running adds only what is new."""
     from newsgraph.ingest import IngestError, ingest
@@ -70,7 +71,7 @@ def ingest_command(
             paths, db=db, overrides=Overrides(published=published, outlet=outlet),
             workers=workers, engine=with_address(engine, workers, address), progress=progress,
             csv_columns=CsvColumns(text_column, title_column, date_column, outlet_column,
-                                   url_column),
+                                   url_column), shards=shards,
         )
     except (InputError, IngestError) as error:
         raise fail(str(error), 2) from None

@@ -15,12 +15,12 @@ extraction on one article) is one ``(input, reason)`` line in the report; the ot
 articles are stored anyway.
 
 Engines are a seam: anything with ``run(articles) -> Iterator[ArticleResult]`` (results
-in input order) can be registered in `ENGINES`; ``local`` uses spaCy's processes.
+in input order) can be registered in `ENGINES`; ``local`` runs worker processes on this
+machine (`newsgraph.workers`), ``ray`` runs them on a Ray cluster.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import queue
 import sys
@@ -35,6 +35,7 @@ from typing import Protocol
 from newsgraph.model import Article, ArticleResult
 from newsgraph.reader import CsvColumns, InputError, Overrides, iter_inputs, read_items
 from newsgraph.store import Store
+from newsgraph.workers import WARM_UP, ProcessPool, ReadAhead, unwrap
 
 COMMIT_EVERY = 64  # articles per transaction at most: a crash loses little
 COMMIT_SECONDS = 2.0  # ... and commit at least this often, so progress is durable
@@ -53,7 +54,11 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """spaCy on this machine: `workers` processes (every core by default)."""
+    """Extraction on this machine: `workers` processes (every core by default).
+
+    Each worker process parses and assembles its batches (see :mod:`newsgraph.workers`);
+    the pool starts on the first large enough call and lasts until :meth:`close`.
+    """
 
     def __init__(
         self, workers: int | None = None, model: str | None = None, batch_size: int = 16
@@ -61,23 +66,36 @@ class LocalEngine:
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.model = model
         self.batch_size = batch_size
+        self._pool: ProcessPool | None = None
+        self._read_ahead = ReadAhead()
 
     def run(self, articles: list[Article]) -> Iterator[ArticleResult]:
-        from newsgraph import api, pipeline
+        from newsgraph import api
 
-        # Starting a process costs a model load; only pay it for enough articles.
-        processes = min(self.workers, math.ceil(len(articles) / (4 * self.batch_size)))
-        yield from api.extract_many(
-            articles,
-            model=self.model or pipeline.DEFAULT_MODEL,
-            n_process=max(1, processes),
-            batch_size=self.batch_size,
-        )
+        # Starting processes costs time; only pay it for enough articles.
+        if self._pool is None and (self.workers == 1 or len(articles) < 4 * self.batch_size):
+            yield from api.extract_many(articles, self._model(), batch_size=self.batch_size)
+            return
+        if self._pool is None:
+            api.extract(WARM_UP, self._model())  # forked workers inherit a warm pipeline
+            self._pool = ProcessPool(self.workers, self._model(), self.batch_size)
+        yield from self._read_ahead.results(self._pool.outcomes(articles))
 
     def run_one(self, article: Article) -> ArticleResult:
-        from newsgraph import api, pipeline
+        from newsgraph import api
 
-        return api.extract(article, model=self.model or pipeline.DEFAULT_MODEL)
+        outcome = self._read_ahead.take(article)
+        return unwrap(outcome) if outcome is not None else api.extract(article, self._model())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def _model(self) -> str:
+        from newsgraph import pipeline
+
+        return self.model or pipeline.DEFAULT_MODEL
 
 
 def _ray_engine(**options: object) -> Engine:  # Ray is an optional extra: import it only when asked
@@ -136,16 +154,24 @@ def ingest(
     progress: bool = True,
     csv_columns: CsvColumns | None = None,
     model: str | None = None,
+    shards: str | Path | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and URLs into the store; see the module docstring."""
+    """Ingest files, folders and URLs into the store; see the module docstring.
+
+    With `shards`, each stored batch is also written there as Parquet files
+    (:mod:`newsgraph.shards`)."""
     runner = get_engine(engine, workers, model) if isinstance(engine, str) else engine
     store = db if isinstance(db, Store) else Store(db)
     report, started = IngestReport(), time.monotonic()
     items = _read_all(iter_inputs(paths), overrides, csv_columns, report)
-    with _progress(progress) as tick:
-        while chunk := list(islice(items, CHUNK)):
-            fresh = _fresh(chunk, store, report, tick)
-            _extract_and_store(fresh, runner, store, report, tick)
+    try:
+        with _progress(progress) as tick:
+            while chunk := list(islice(items, CHUNK)):
+                fresh = _fresh(chunk, store, report, tick)
+                _extract_and_store(fresh, runner, _Target(store, shards), report, tick)
+    finally:
+        if isinstance(engine, str):  # we made it, so we end it; a caller's engine is theirs
+            getattr(runner, "close", lambda: None)()
     report.seconds = time.monotonic() - started
     return report
 
@@ -194,8 +220,21 @@ def _fresh(
     return fresh
 
 
-def _extract_and_store(items: list[Item], runner: Engine, store: Store,
-                       report: IngestReport, tick: Callable[[int], None]) -> None:
+@dataclass
+class _Target:
+    """Where committed batches go: the store, and Parquet shards if asked for."""
+
+    store: Store
+    shards: str | Path | None = None
+
+
+def _extract_and_store(
+    items: list[Item],
+    runner: Engine,
+    store: _Target,
+    report: IngestReport,
+    tick: Callable[[int], None],
+) -> None:
     batch: list[tuple[str, ArticleResult]] = []
     last_commit = time.monotonic()
     with _Writer(store, report, tick) as writer:
@@ -214,7 +253,7 @@ class _Writer:
     stops the ingest at the next `put` (or at the end) instead of passing silently.
     """
 
-    def __init__(self, store: Store, report: IngestReport, tick: Callable[[int], None]) -> None:
+    def __init__(self, store: _Target, report: IngestReport, tick: Callable[[int], None]) -> None:
         self.store, self.report, self.tick = store, report, tick
         self.queue: queue.Queue[list[tuple[str, ArticleResult]] | None] = queue.Queue(maxsize=2)
         self.error: BaseException | None = None
@@ -274,13 +313,15 @@ def _results(
 
 def _commit(
     batch: list[tuple[str, ArticleResult]],
-    store: Store,
+    target: _Target,
     report: IngestReport,
     tick: Callable[[int], None],
 ) -> None:
     if not batch:
         return
-    statuses = store.add_many([r for _, r in batch], [label for label, _ in batch])
+    statuses = target.store.add_many(
+        [r for _, r in batch], [label for label, _ in batch], shards=target.shards
+    )
     for status in statuses:
         report.count(status)
     tick(len(batch))

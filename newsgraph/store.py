@@ -51,6 +51,7 @@ import pyarrow as pa
 
 from newsgraph import __version__
 from newsgraph.model import PLOVER_TYPES, SCHEMA, ArticleResult
+from newsgraph.shards import write_parts
 
 SCHEMA_VERSION = 1
 DEFAULT_PATH = "newsgraph.duckdb"
@@ -339,8 +340,12 @@ class Store:
         return self.add_many([result], [source])[0]
 
     def add_many(self, results: Iterable[ArticleResult],
-                 sources: Iterable[str | None] | None = None) -> list[str]:
-        """Store a batch in one transaction; return each result's status, in order."""
+                 sources: Iterable[str | None] | None = None,
+                 shards: str | Path | None = None) -> list[str]:
+        """Store a batch in one transaction; return each result's status, in order.
+
+        With `shards`, the new rows are also written as Parquet files there (see
+        :mod:`newsgraph.shards`) before the transaction commits."""
         results = list(results)
         sources = list(sources) if sources is not None else [None] * len(results)
         rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
@@ -359,6 +364,8 @@ class Store:
                             rows[table].extend(table_rows)
                 self._delete(con, doomed - seen)
                 self._insert(con, rows)
+                if shards is not None:
+                    write_parts(rows, Path(shards), self.run)
                 con.commit()
             except BaseException:
                 con.rollback()
@@ -647,12 +654,14 @@ def plain(value: Any) -> Any:
     if kind in _SCALARS:  # most values: offsets, names, codes
         return value
     if kind is list or kind is tuple:
-        return [plain(item) for item in value]
+        return [item if type(item) in _SCALARS else plain(item) for item in value]
     names = _FIELDS.get(kind, _UNKNOWN)
     if names is _UNKNOWN:
         names = _FIELDS[kind] = [f.name for f in fields(value)] if is_dataclass(value) else None
     if names is not None:
-        return {name: plain(getattr(value, name)) for name in names}
+        # Scalars are tested here rather than in a call: it halves the time of a result.
+        return {name: item if type(item := getattr(value, name)) in _SCALARS else plain(item)
+                for name in names}  # fmt: skip
     return value
 
 
@@ -837,8 +846,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n")
 
 def sentence_around(text: str, start: int, end: int, limit: int = 600) -> str:
     """The sentence holding a span (cheap punctuation split), as evidence for an event."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, max(start, 0)):
+    begin = window = max(start - 2 * limit, 0)  # no need to scan the article from its start
+    for match in _SENTENCE_END.finditer(text, window, max(start, 0)):
         begin = match.end()
     after = _SENTENCE_END.search(text, max(end, start))
     stop = after.start() + 1 if after else len(text)

@@ -207,3 +207,25 @@ def test_real_pipeline_ingests_and_round_trips(tmp_path: Path) -> None:
     assert doc["schema"] == "newsgraph/article/1"
     assert store.stats()["events"] == len(doc["events"])
     assert ingest([str(folder / "talks.txt")], db, workers=1, progress=False).unchanged == 1
+
+
+def test_shards_hold_every_stored_row_as_parquet(cli: CliRunner, tmp_path: Path) -> None:
+    import duckdb
+
+    folder = corpus(tmp_path / "in", 5)
+    db, shards = tmp_path / "s.duckdb", tmp_path / "shards"
+    result = cli.invoke(app, ["ingest", str(folder), "--db", str(db), "--engine", "fake",
+                              "--shards", str(shards)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    con = duckdb.connect()
+    for table in ("articles", "actors", "events"):
+        (stored,) = con.execute(f"SELECT count(*) FROM read_parquet('{shards}/{table}/*.parquet')"
+                                ).fetchone()  # fmt: skip
+        with duckdb.connect(str(db), read_only=True) as store:
+            assert store.execute(f"SELECT count(*) FROM {table}").fetchone() == (stored,)
+        assert stored >= 5
+    again = cli.invoke(app, ["ingest", str(folder), "--db", str(db), "--engine", "fake",
+                             "--shards", str(shards)])  # fmt: skip
+    assert "5 unchanged" in again.output
+    (count,) = con.execute(f"SELECT count(*) FROM '{shards}/articles/*.parquet'").fetchone()
+    assert count == 5  # a re-run stores nothing new, so it writes no shard either

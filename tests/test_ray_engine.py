@@ -83,10 +83,10 @@ def test_rerunning_with_ray_changes_nothing(ray: Any, inputs: Path, tmp_path: Pa
 class Fragile(Extractor):
     """Breaks on articles that mention a 'gremlin', as an extraction bug would."""
 
-    def extract_one(self, article: Article) -> ArticleResult:
+    def assemble(self, doc: object, article: Article) -> ArticleResult:
         if "gremlin" in article.text:
             raise ValueError("a gremlin in the parser")
-        return super().extract_one(article)
+        return super().assemble(doc, article)
 
 
 class FragileRay(RayEngine):
@@ -114,8 +114,8 @@ def test_shards_hold_the_same_rows_as_the_store(ray: Any, inputs: Path, tmp_path
 
     from newsgraph.store import Store
 
-    engine = RayEngine(workers=2, shards=tmp_path / "shards")
-    ingest([str(inputs)], db=tmp_path / "s.duckdb", engine=engine, progress=False)
+    ingest([str(inputs)], db=tmp_path / "s.duckdb", engine=RayEngine(workers=2), progress=False,
+           shards=tmp_path / "shards")  # fmt: skip
     stored = Store(tmp_path / "s.duckdb", read_only=True).stats()
     for table in ("articles", "events", "statements"):
         pattern = str(tmp_path / "shards" / table / "*.parquet")

