@@ -1,0 +1,305 @@
+"""Cue detection: the speech lexicon (``knowledge/speech.yaml``), which tokens are cues,
+and the character span of a cue with its auxiliaries, particle or preposition."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from newsgraph import knowledge
+from newsgraph.extract.spans import CharSpan
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "csubjpass"}
+
+# Words before a cue verb that belong to the cue: "has said", "did not mention".
+CUE_PREFIX_DEPS = {"aux", "auxpass", "neg"}
+
+# "made it clear that ...", "made plain that ...".
+MAKE_ADJECTIVES = {"clear", "plain", "known", "obvious"}
+
+# Days and times the writer puts right after a cue ("said Tuesday"); they belong to it.
+CUE_TIMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tonight", "overnight", "earlier", "later",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]
+    verb_forms: dict[str, str]
+    adjectives: frozenset[str]
+    quote_verbs: frozenset[str]
+    relay_words: frozenset[str]
+    prep_cues: dict[str, frozenset[str]]
+    particle_cues: dict[str, frozenset[str]]
+    adjective_preps: dict[str, frozenset[str]]
+    hearer_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    cue_nouns: dict[str, frozenset[str]]
+    not_cues: frozenset[str]
+    media_nouns: frozenset[str]
+    outlet_words: frozenset[str]
+    outlets: frozenset[str]
+    according: tuple[str, ...]
+    hedges: tuple[str, ...]
+    light_verbs: frozenset[str]
+    act_nouns: dict[str, frozenset[str]]
+
+
+def _words(speech: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in speech.get(key) or ())
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English forms of a verb, for when the tagger's lemma is off ("hoped" -> hop)."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    return forms
+
+
+def _prep_cues(speech: dict, key: str = "phrasal_cues") -> dict[str, frozenset[str]]:
+    """'call for', 'point to' -> {'call': {'for'}, 'point': {'to'}}."""
+    table: dict[str, set[str]] = {}
+    for phrase in speech.get(key) or ():
+        verb, _, prep = str(phrase).lower().partition(" ")
+        table.setdefault(verb, set()).add(prep)
+    return {verb: frozenset(preps) for verb, preps in table.items()}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    kb = knowledge.load()
+    speech = kb.speech
+    outlets = frozenset(
+        alias.lower() for e in kb.entities if e.outlet for alias in (e.name, *e.aliases)
+    )
+    return Lexicon(
+        verbs=_words(speech, "reporting_verbs"),
+        verb_forms={
+            form: lemma
+            for lemma in _words(speech, "reporting_verbs") | _words(speech, "quote_verbs")
+            for form in inflections(lemma)
+        },
+        adjectives=_words(speech, "reporting_adjectives"),
+        quote_verbs=_words(speech, "quote_verbs"),
+        relay_words=_words(speech, "relay_words") | _words(speech, "according_to"),
+        prep_cues=_prep_cues(speech),
+        particle_cues=_prep_cues(speech, "particle_cues"),
+        adjective_preps=_prep_cues(speech, "adjective_cues"),
+        hearer_verbs=_words(speech, "hearer_verbs"),
+        speech_nouns=_words(speech, "reporting_nouns"),
+        cue_nouns=_prep_cues(speech, "cue_nouns"),
+        not_cues=_words(speech, "not_reporting_verbs"),
+        media_nouns=_words(speech, "media_nouns"),
+        outlet_words=_words(speech, "outlet_name_words"),
+        outlets=outlets,
+        according=tuple(sorted(_words(speech, "according_to"))),
+        hedges=tuple(sorted(_words(speech, "hedges"))),
+        light_verbs=_words(speech, "light_verbs"),
+        act_nouns=_prep_cues(speech, "speech_act_nouns"),
+    )
+
+
+@lru_cache(maxsize=4)
+def matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Phrase matchers for the multiword cues and hedges, built once per vocab."""
+    lex = lexicon()
+    result = []
+    for label, phrases in (("ACCORDING", lex.according), ("HEDGE", lex.hedges)):
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        matcher.add(label, [vocab_doc(vocab, p) for p in phrases])
+        result.append(matcher)
+    return result[0], result[1]
+
+
+def vocab_doc(vocab: Vocab, phrase: str) -> Doc:
+    return Doc(vocab, words=phrase.split())
+
+
+def cue_lemma(tok: Token) -> str:
+    """The lemma, repaired from the word form when the tagger's lemma is not in our lists."""
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    if lemma in lex.verbs or lemma in lex.quote_verbs or lemma in lex.prep_cues:
+        return lemma
+    return lex.verb_forms.get(tok.lower_, lemma)
+
+
+def cue_prep(verb: Token) -> Token | None:
+    """The preposition of a phrasal cue ("called for", "pointed to"), if any."""
+    phrasal = lexicon().prep_cues.get(cue_lemma(verb))
+    if not phrasal:
+        return None
+    return next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in phrasal), None)
+
+
+def cue_particle(verb: Token) -> Token | None:
+    """The particle of a particle cue ("pointed out", "weighed in"), if any."""
+    particles = lexicon().particle_cues.get(verb.lemma_.lower())
+    if not particles:
+        return None
+    return next((c for c in verb.rights if c.dep_ == "prt" and c.lower_ in particles), None)
+
+
+def made_clear(verb: Token) -> Token | None:
+    """The adjective of "made (it) clear that ...", which puts a view on record."""
+    if verb.lemma_.lower() != "make":
+        return None
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.lower_ in MAKE_ADJECTIVES and c.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}
+        ),
+        None,
+    )
+
+
+def adjective_prep(adj: Token) -> Token | None:
+    """The preposition of a stance adjective ("critical of", "worried about")."""
+    preps = lexicon().adjective_preps.get(adj.lower_)
+    if not preps:
+        return None
+    return next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+
+
+def _that_clause_verb(verb: Token) -> bool:
+    """A verb outside our lists that takes "that ..." with a subject of its own
+    ("she reasoned that ...", "critics charged that ..."): nearly always a report of
+    speech or thought, bar a few verbs of cause and consequence."""
+    if verb.lemma_.lower() in lexicon().not_cues:
+        return False
+    has_subject = any(c.dep_ in {"nsubj"} for c in verb.children)
+    return has_subject and any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
+def speech_act(verb: Token) -> Token | None:
+    """The speech-act noun a light verb takes as its object ("made the allegation",
+    "took a swipe at", "issued a warning"): together they are the cue."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.light_verbs:
+        return None
+    return next(
+        (c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in lex.act_nouns), None
+    )
+
+
+def act_prep(noun: Token) -> Token | None:
+    """The preposition that names what a speech act is about ("a swipe *at* the mayor")."""
+    preps = lexicon().act_nouns.get(noun.lemma_.lower()) or frozenset()
+    # The parser may hang the preposition on the verb instead ("took a swipe | at ...").
+    after = max(t.i for t in noun.subtree) + 1
+    candidates = [*noun.rights, *(c for c in noun.head.rights if c.i == after)]
+    return next((c for c in candidates if c.dep_ == "prep" and c.lower_ in preps), None)
+
+
+def cue_word(tok: Token) -> bool:
+    """A reporting verb, or an adjective of stance with a clause ("adamant that ...")."""
+    lex = lexicon()
+    if tok.pos_ == "VERB":
+        lemma = cue_lemma(tok)
+        return (
+            lemma in lex.verbs
+            or lemma in lex.quote_verbs
+            or cue_prep(tok) is not None
+            or cue_particle(tok) is not None
+            or made_clear(tok) is not None
+            or speech_act(tok) is not None
+            or _that_clause_verb(tok)
+        )
+    if tok.pos_ != "ADJ":
+        return False
+    if adjective_prep(tok) is not None:
+        return tok.dep_ in {"acomp", "amod", "ROOT", "conj"}
+    if tok.lower_ not in lex.adjectives:
+        return False
+    clauses = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])
+    return any(c.dep_ == "ccomp" and c.i > tok.i for c in clauses)
+
+
+def is_cue_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and cue_word(tok)
+
+
+def cue_span(verb: Token) -> CharSpan:
+    """The verb with its auxiliaries and negation ("has not said") and its particle."""
+    start = _cue_start(verb)
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i < verb.i:
+        start = _cue_start(verb.head)  # "was also critical of": the copula opens the cue
+    prep = cue_prep(verb) if verb.pos_ == "VERB" else adjective_prep(verb)
+    clear = made_clear(verb)
+    if clear is not None and clear.i - verb.i <= 2:
+        return start.idx, clear.idx + len(clear)
+    act = speech_act(verb) if verb.pos_ == "VERB" else None
+    if act is not None:
+        end = act_prep(act) or act
+        return start.idx, end.idx + len(end)
+    if (
+        prep is not None
+        and prep.i - verb.i <= 2
+        and not any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+    ):
+        return start.idx, prep.idx + len(prep)
+    end = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == end.i + 1:
+            end = child
+        elif child.i == end.i + 1 and child.dep_ == "prep" and child.lower_ == "in":
+            # "said in a statement": the medium belongs to the cue.
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].lower_ in lexicon().speech_nouns:
+                end = objs[0]
+        elif child.i == end.i + 1 and child.dep_ == "npadvmod" and child.lower_ in CUE_TIMES:
+            end = child
+    return start.idx, end.idx + len(end)
+
+
+def _cue_start(verb: Token) -> Token:
+    """The first of the auxiliaries, negation and short adverbs right before the verb."""
+    start = verb
+    for child in reversed(list(verb.lefts)):
+        adverb = (
+            child.dep_ == "advmod"
+            and child.pos_ == "ADV"
+            and child.lower_ not in lexicon().hedges
+            and not list(child.children)  # "also said", not "so far has said"
+        )
+        auxiliary = child.dep_ in CUE_PREFIX_DEPS and child.lower_ != "to"
+        if child.i == start.i - 1 and (auxiliary or adverb):
+            start = child
+    return start
+
+
+def shared_cue(verb: Token) -> Token | None:
+    """The cue whose clause the parser hung this cue on, when the two share a speaker:
+    "He said the vote was fair and said that ..." or "She said she was busy, telling
+    reporters that ...". The parser makes the second cue part of the first one's
+    content; it is the same speaker's next statement."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return None
+    first = min(t.i for t in verb.subtree)
+    before = verb.doc[first - 1].lower_ if first > 0 else ""
+    if verb.dep_ == "conj":
+        joined = before in {"and", ","}
+    else:
+        joined = verb.dep_ == "advcl" and verb.tag_ == "VBG" and before == ","
+    head = verb.head
+    if not joined or head.dep_ != "ccomp" or not cue_word(verb):
+        return None
+    outer = head.head
+    return outer if outer.i < head.i and is_cue_verb(outer) else None

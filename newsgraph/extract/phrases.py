@@ -1,0 +1,158 @@
+"""Cues that are not verbs: speech and stance nouns with an owner ("her call for ..."),
+"according to X", and the colon of a headline ("Premier Okafor: ...")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.attribution import StatementMention
+from newsgraph.extract.cues import cue_word, lexicon, matchers
+from newsgraph.extract.quotes import kind_and_content
+from newsgraph.extract.sources import noun_phrase
+from newsgraph.extract.spans import (
+    CharSpan,
+    indices_with_pos,
+    paragraphs,
+    prep_object,
+    rest_of_paragraph,
+    subtree,
+    trimmed,
+)
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """Whose call, view or claim: the possessive, or the object of "by"/"from"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.rights:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ in {"PROPN", "NOUN", "PRON"}:
+                return objs[0]
+    return None
+
+
+def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token | None]:
+    """What the noun reports: its clause ("the claim that ..."), infinitive ("her call to
+    ban ...") or prepositional object ("his support for ..."); the preposition if any."""
+    for child in noun.rights:
+        if child.dep_ in {"acl", "ccomp", "relcl"} and (
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return subtree(child), None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in preps and prep_object(child):
+            return prep_object(child), child
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be":
+        # "Her view is that ...": the clause after the copula.
+        for child in head.rights:
+            if child.dep_ in {"ccomp", "attr"} and child.i > noun.i:
+                return subtree(child), None
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in {"VERB", "AUX"}:
+        # "In her view, ...": the clause the phrase modifies.
+        return subtree(head.head) - subtree(head), None
+    return set(), None
+
+
+def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """Speech and stance nouns with an owner: "Lee's call for a recount", "in his view"."""
+    nouns = lexicon().cue_nouns
+    found = []
+    for i in indices_with_pos(doc, ("NOUN",)):
+        noun = doc[i]
+        if noun.lemma_.lower() not in nouns:
+            continue
+        source_tok = _noun_source(noun)
+        if source_tok is None:
+            continue
+        content_idx, prep = _noun_content(noun, nouns[noun.lemma_.lower()])
+        source_idx = subtree(source_tok)
+        content = trimmed(doc, content_idx - source_idx - {noun.i})
+        if content is None:
+            continue
+        end = prep if prep is not None and prep.i == noun.i + 1 else noun
+        cue = (noun.idx, end.idx + len(end))
+        kind, content = kind_and_content(doc, content, quotes, cue)
+        found.append(
+            StatementMention(
+                cue=cue, content=content, source=trimmed(doc, source_idx),
+                source_head=source_tok.i, kind=kind,
+            )
+        )  # fmt: skip
+    return found
+
+
+def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """'according to X, Y' / 'Y, citing X': X is the source (or a via), Y the content."""
+    matcher, _ = matchers(doc.vocab)
+    found = []
+    for _, start, end in matcher(doc):
+        span = doc[start:end]
+        objs = [t for t in span[-1].children if t.dep_ in {"pobj", "dobj"}]
+        if not objs:
+            objs = [t for t in span[0].children if t.dep_ in {"pobj", "dobj"}]
+        if not objs:
+            continue
+        obj = objs[0]
+        phrase = subtree(span.root) | set(range(start, end))
+        anchor = span.root.head if span.root.head.i not in range(start, end) else span.root
+        # Climb to the clause the phrase modifies, past nouns and participles.
+        while anchor.head.i != anchor.i and (
+            anchor.dep_ in {"prep", "agent", "acl", "amod", "pobj", "appos"}
+            or anchor.pos_ not in {"VERB", "AUX"}
+        ):
+            anchor = anchor.head
+        if anchor.i == span.root.i:
+            continue
+        if span[0].lower_ in {"citing", "quoting"} and cue_word(anchor):
+            # "McCain said, citing low growth": the evidence of the speaker's own words.
+            continue
+        content = trimmed(doc, subtree(anchor) - phrase)
+        if content is None:
+            continue
+        kind, content = kind_and_content(doc, content, quotes, (span.start_char, span.end_char))
+        found.append(
+            StatementMention(
+                cue=(span.start_char, span.end_char),
+                content=content,
+                source=trimmed(doc, noun_phrase(obj)),
+                source_head=obj.i,
+                kind=kind,
+            )
+        )
+    return found
+
+
+def headline_statements(doc: Doc) -> list[StatementMention]:
+    """'Name: claim' at the start of a paragraph, as in headlines and transcripts."""
+    found = []
+    paras = paragraphs(doc)
+    starts = [
+        i
+        for i in range(len(doc))
+        if not doc[i].is_space and (i == 0 or paras[i - 1] != paras[i] or doc[i - 1].is_space)
+    ]
+    for start in starts:
+        end = next((i for i in range(start, min(start + 7, len(doc))) if doc[i].text == ":"), None)
+        if end is None or end == start or paras[end] != paras[start]:
+            continue
+        head = doc[start:end]
+        if any(t.pos_ in {"VERB", "AUX"} or t.text == "-" for t in head):
+            continue
+        if not any(t.pos_ == "PROPN" or t.is_upper for t in head):
+            continue
+        rest = rest_of_paragraph(doc[end])
+        content = trimmed(doc, rest)
+        if content is None or sum(1 for i in rest if doc[i].is_alpha) < 3:
+            continue
+        found.append(
+            StatementMention(
+                cue=(doc[end].idx, doc[end].idx + 1), content=content,
+                source=(head.start_char, head.end_char), source_head=head.root.i,
+                kind="indirect",
+            )
+        )  # fmt: skip
+    return found

@@ -1,0 +1,162 @@
+"""Direct quotations: quote marks paired over the text, quotes as contents, and quotes
+that continue a statement without a cue of their own."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract import doc_text
+from newsgraph.extract.attribution import StatementMention
+from newsgraph.extract.spans import CharSpan
+
+OPEN_QUOTES = '“"«'
+
+CLOSE_QUOTES = '”"»'
+
+# Below this many word tokens, quoted text is a scare quote or a title, not a statement.
+MIN_QUOTE_WORDS = 4
+
+
+def find_quotes(text: str) -> list[CharSpan]:
+    """Inner spans of quoted passages; curly marks pair, straight marks toggle.
+
+    A quote left open at the end of a paragraph closes there (news style reopens the
+    quote on the next paragraph, which becomes its own passage).
+    """
+    spans: list[CharSpan] = []
+    for para in re.finditer(r"[^\n]+", text):
+        start: int | None = None
+        for m in re.finditer(r"[“”\"«»]", para.group()):
+            pos, mark = para.start() + m.start(), m.group()
+            if start is None and mark in OPEN_QUOTES:
+                start = pos + 1
+            elif start is not None and mark in CLOSE_QUOTES:
+                spans.append((start, pos))
+                start = None
+        if start is not None:
+            spans.append((start, para.end()))
+    return [t for t in (_strip(text, s) for s in spans) if t[1] > t[0]]
+
+
+def _strip(text: str, span: CharSpan) -> CharSpan:
+    """Drop the spaces and the comma a quote often ends with ("“...,” he said")."""
+    start, end = span
+    while start < end and text[start] in " \t,":
+        start += 1
+    while end > start and text[end - 1] in " \t,;:":
+        end -= 1
+    return start, end
+
+
+def _quote_words(text: str, span: CharSpan) -> int:
+    return len(re.findall(r"\w+", text[span[0] : span[1]]))
+
+
+def kind_and_content(
+    doc: Doc, content: CharSpan, quotes: list[CharSpan], cue: CharSpan
+) -> tuple[str, CharSpan]:
+    for q in quotes:
+        if q[0] <= cue[0] < q[1]:
+            # A cue quoted inside someone else's words keeps its own clause.
+            return ("direct" if q[0] <= content[0] and content[1] <= q[1] else "mixed"), content
+    for q in quotes:
+        # Inside a quote (perhaps with the marks): direct, and the content is the quote.
+        if q[0] - 2 <= content[0] and content[1] <= q[1] + 2:
+            return "direct", q
+        if content[0] <= q[0] and q[1] <= content[1]:
+            outside = doc_text(doc)[content[0] : q[0] - 1] + doc_text(doc)[q[1] + 1 : content[1]]
+            if re.search(r"\w", outside):
+                return "mixed", content
+            return "direct", q
+    for q in quotes:
+        if q[0] < content[1] and content[0] < q[1]:
+            return "mixed", content
+    return "indirect", content
+
+
+def adjacent_quote(
+    verb: Token, source_tok: Token | None, quotes: list[CharSpan]
+) -> CharSpan | None:
+    """A quote right before the cue clause ("“Okay,” I said") or right after it."""
+    text = doc_text(verb.doc)
+    left = verb.idx
+    if source_tok is not None:
+        left = min(left, min(t.idx for t in source_tok.subtree))
+    right = verb.idx + len(verb)
+    for q in quotes:
+        before = text[q[1] : left]
+        if q[1] <= left and "\n" not in before and not re.search(r"\w", before):
+            return q
+        after = text[right : q[0]]
+        if q[0] >= right and "\n\n" not in after.strip(" ") and not re.search(r"\w", after):
+            return q
+        if q[0] >= right and _short_lead_in(after):
+            return q  # "she asked at the town hall, “Any questions?”"
+    return None
+
+
+def _short_lead_in(text: str) -> bool:
+    """A few words of setting between a cue and its quote, ending in a comma or colon."""
+    text = text.rstrip(' \u201c"')
+    return "\n" not in text and len(text) < 50 and text.endswith((",", ":")) and "." not in text
+
+
+def quote_statements(
+    doc: Doc, quotes: list[CharSpan], found: list[StatementMention]
+) -> list[StatementMention]:
+    """Quotes no cue claimed yet: split quotes, 'X said:' before a quote, continuations."""
+    extra: list[StatementMention] = []
+    for q in quotes:
+        if _quote_words(doc_text(doc), q) < MIN_QUOTE_WORDS:
+            continue
+        if any(s.content[0] < q[1] and q[0] < s.content[1] for s in found + extra):
+            continue
+        owner = _nearby_statement(doc, q, found + extra)
+        if owner is None:
+            continue
+        extra.append(
+            StatementMention(
+                cue=owner.cue,
+                content=q,
+                source=owner.source,
+                source_head=owner.source_head,
+                kind="direct",
+                via=list(owner.via),
+                hedged=owner.hedged,
+                hedge=owner.hedge,
+            )
+        )
+    return extra
+
+
+def _nearby_statement(
+    doc: Doc, q: CharSpan, found: list[StatementMention]
+) -> StatementMention | None:
+    """The statement a cue-less quote belongs to: same sentence, or just before it."""
+    gap_before = [s for s in found if s.cue[1] <= q[0]]
+    gap_after = [s for s in found if s.cue[0] >= q[1]]
+    if gap_before:
+        prev = max(gap_before, key=lambda s: s.cue[1])
+        between = doc_text(doc)[prev.cue[1] : q[0]]
+        # "he said, “B.”" or "she said:" then the quote, or a following quoted paragraph.
+        if len(between) < 40 or (
+            prev.kind == "direct"
+            and between.rstrip().endswith(tuple(CLOSE_QUOTES + "."))
+            and between.count("\n") >= 1
+            and "\n" in doc_text(doc)[prev.content[1] : q[0]]
+            and _only_quotes_between(doc_text(doc), prev.content[1], q[0])
+        ):
+            return prev
+    if gap_after:
+        nxt = min(gap_after, key=lambda s: s.cue[0])
+        if nxt.cue[0] - q[1] < 30:
+            return nxt
+    return None
+
+
+def _only_quotes_between(text: str, start: int, end: int) -> bool:
+    """Nothing but punctuation, whitespace and the cue clause between two quotes."""
+    between = text[start:end]
+    return "\n" in between and len(between.strip(' \n“”".,')) < 60

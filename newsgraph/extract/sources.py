@@ -1,0 +1,202 @@
+"""Sources and vias: the noun phrase that speaks, found from a cue, and the news outlet
+that passed a statement on."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract import doc_text
+from newsgraph.extract.attribution import StatementMention
+from newsgraph.extract.cues import cue_lemma, cue_word, is_cue_verb, lexicon, shared_cue
+from newsgraph.extract.spans import CharSpan, paragraphs, span_tokens, subtree, trimmed
+
+# How far up the tree a cue looks for a subject it shares ("..., saying that ...").
+SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep", "acomp"}
+
+NOMINAL = {"NOUN", "PROPN", "PRON"}
+
+# Parts of a group that speak for it ("a third agreed", "half say").
+FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "majority", "most", "many"}
+
+
+def noun_phrase(tok: Token) -> set[int]:
+    """A source or outlet noun phrase: the subtree, cut at a following clause or quote."""
+    indices = subtree(tok)
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ == "acl" and _set_off(child):
+            # Everything from the comma on describes the noun: the phrase ends there.
+            start = min(t.i for t in child.subtree)
+            indices = {i for i in indices if i < start}
+        elif child.dep_ in {"ccomp", "parataxis"} or (
+            child.dep_ in {"relcl", "acl"} and any(cue_word(t) for t in child.subtree)
+        ):
+            indices -= subtree(child)
+    # A dateline ("PARIS (AP) — The minister") is not part of the phrase.
+    dashes = [
+        i
+        for i in range(min(indices, default=tok.i), tok.i)
+        if doc[i].text in {"—", "–", "--", "-"} and doc[i].whitespace_
+    ]
+    if dashes:
+        indices = {i for i in indices if i > max(dashes)}
+    # A name followed by an age alone ("Ann Lee, 59,"): the name. With more after the age
+    # ("Ann Lee, 59, a nurse from Ohio") the whole description stays.
+    if tok.pos_ == "PROPN":
+        for i in sorted(indices):
+            if i > tok.i and doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].like_num:
+                if not any(j > i + 1 and doc[j].is_alpha for j in indices):
+                    indices = {j for j in indices if j < i}
+                break
+    return indices
+
+
+def _set_off(clause: Token) -> bool:
+    """A clause after a comma ("Lee, who chairs the board,", "Lee, wearing a cap,") only
+    describes the noun; the source is the noun without it."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text in {",", "—", "–", "("}
+
+
+def source_phrase(tok: Token) -> set[int]:
+    """The source's phrase, joined with a title the parser split off as a second subject
+    ("Vatican spokesman the Rev. Ann Lee said")."""
+    indices = noun_phrase(tok)
+    for other in tok.head.children:
+        if other.dep_ == "nsubj" and other.i < tok.i and other is not tok:
+            extra = noun_phrase(other)
+            if extra and max(extra) + 1 == min(indices):
+                indices |= extra
+    return indices
+
+
+def source_token(verb: Token) -> Token | None:
+    """The subject (or passive agent) of the verb, climbing to a verb it hangs from."""
+    node = verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb
+    node = shared_cue(node) or node
+    for _ in range(4):
+        # The nearest subject wins: a misparse can hang a name from inside the quote too.
+        paras = paragraphs(verb.doc)
+        subjects = sorted(
+            (
+                c
+                for c in node.children
+                if c.dep_ in {"nsubj", "csubj"} and paras[c.i] == paras[verb.i]
+            ),
+            key=lambda c: abs(c.i - node.i),
+        ) or _quantity_subject(node)
+        if subjects:
+            # "it appears that ...", "it seems": the pronoun is a placeholder, not a source.
+            expletive = subjects[0].lower_ == "it" and cue_lemma(node) in {"appear", "seem"}
+            return None if expletive else subjects[0]
+        for child in node.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if any(c.dep_ in {"nsubjpass", "expl"} for c in node.children):
+            return None
+        if node.dep_ not in SUBJECT_CLIMB or node.head.i == node.i:
+            return None
+        if node.tag_ == "VBN" and node.dep_ == "advcl":
+            return None  # "Asked about X, she said": the asker is not the subject
+        if node.dep_ in {"ccomp", "acl"} and not is_cue_verb(node):
+            return None
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in NOMINAL:
+            return node.head  # "a group backing the plan", "voters saying they ..."
+        node = node.head
+    return None
+
+
+def _quantity_subject(verb: Token) -> list[Token]:
+    """Quantities as subjects ("About 4 in 10 say", "a third agreed"), which the parser misses."""
+    if any(c.dep_ in {"nsubjpass", "expl"} for c in verb.children):
+        return []
+    first = min((t.i for t in verb.subtree), default=verb.i)
+    return [
+        c
+        for c in verb.lefts
+        if c.dep_ in {"npadvmod", "nummod", "dep", "nmod"}
+        and (c.pos_ == "NUM" or any(t.like_num or t.lower_ in FRACTIONS for t in c.subtree))
+        and min(t.i for t in c.subtree) == first
+    ][:1]
+
+
+def is_outlet(tok: Token) -> bool:
+    """Whether the noun phrase headed by ``tok`` names a news outlet or a report."""
+    lex = lexicon()
+    indices = sorted(noun_phrase(tok))
+    words = [tok.doc[i] for i in indices]
+    text = " ".join(w.lower_ for w in words if w.lower_ not in {"the", "a", "an"})
+    if text in lex.outlets:
+        return True
+    if tok.lemma_.lower() in lex.media_nouns or tok.lower_ in lex.media_nouns:
+        return True
+    return tok.pos_ == "PROPN" and any(
+        w.pos_ == "PROPN" and w.lower_ in lex.outlet_words for w in words
+    )
+
+
+def outlet_span(tok: Token) -> CharSpan | None:
+    """The outlet's name: the named entity on the head if any ("Al Mayadeen"), else the NP."""
+    doc = tok.doc
+    if tok.lemma_.lower() in lexicon().media_nouns:
+        # "a report by the channel X" / "a report in X": the outlet is the nested noun.
+        for child in tok.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "in", "from", "on"}:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return outlet_span(objs[0])
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.start_char, ent.end_char
+    return trimmed(doc, noun_phrase(tok))
+
+
+def via_of_verb(verb: Token) -> list[CharSpan]:
+    if cue_lemma(verb) not in lexicon().hearer_verbs:
+        return []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"} and is_outlet(child):
+            span = outlet_span(child)
+            return [span] if span else []
+    return []
+
+
+def _content_root(doc: Doc, span: CharSpan) -> Token | None:
+    """The content's main word: its highest token in the parse."""
+    content = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if content is None or not len(content):
+        return None
+    tokens = [t for t in content if not t.is_punct and t.dep_ != "mark"]
+    return min(tokens, key=lambda t: len(list(t.ancestors)), default=None)
+
+
+def apply_vias(doc: Doc, found: list[StatementMention]) -> list[StatementMention]:
+    """An outlet's statement that carries another statement becomes that one's via."""
+    carriers = []
+    for outer in found:
+        if outer.source_head is None or not is_outlet(doc[outer.source_head]):
+            continue
+        cue_words = doc_text(doc)[outer.cue[0] : outer.cue[1]].lower()
+        relays = lexicon().relay_words
+        if not any(
+            cue_lemma(t) in relays or cue_words in relays for t in span_tokens(doc, outer.cue)
+        ):
+            continue  # the outlet's own claim ("the paper suggested ..."), not a relay
+        root = _content_root(doc, outer.content)
+        # Only the statement the outlet relays ("X reported that K said ..."), not every
+        # cue word somewhere in its content.
+        inner = [
+            s for s in found
+            if s is not outer and root is not None and s.cue[0] <= root.idx < s.cue[1]
+            and s.source is not None
+        ]  # fmt: skip
+        if not inner:
+            continue
+        span = outlet_span(doc[outer.source_head])
+        for s in inner:
+            if span and span not in s.via:
+                s.via.append(span)
+        carriers.append(outer)
+    return [s for s in found if all(s is not c for c in carriers)]

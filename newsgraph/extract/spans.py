@@ -1,0 +1,71 @@
+"""Token and character spans shared by the statement rules: paragraphs, subtrees,
+trimmed character spans."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+CharSpan = tuple[int, int]
+
+
+def trimmed(doc: Doc, indices: set[int]) -> CharSpan | None:
+    """Char span from the first to the last token, dropping edge punctuation."""
+    if not indices:
+        return None
+    lo, hi = min(indices), max(indices)
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in '“"':
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in '”"':
+        hi -= 1
+    if lo > hi:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def paragraphs(doc: Doc) -> list[int]:
+    """Paragraph number of each token; the parser may run a title into the next line."""
+    cached = doc.user_data.get("ng_paragraphs")
+    if cached is None or len(cached) != len(doc):
+        cached, para = [], 0
+        for tok in doc:
+            if "\n" in tok.text and tok.is_space:
+                para += 1
+            cached.append(para)
+            if "\n" in tok.whitespace_:
+                para += 1
+        doc.user_data["ng_paragraphs"] = cached
+    return cached
+
+
+def subtree(tok: Token, exclude: set[int] = frozenset()) -> set[int]:
+    """The token's subtree within its paragraph, minus ``exclude``."""
+    paras = paragraphs(tok.doc)
+    return {t.i for t in tok.subtree if paras[t.i] == paras[tok.i]} - exclude
+
+
+def prep_object(prep: Token) -> set[int]:
+    objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    return subtree(objs[0]) if objs else set()
+
+
+def rest_of_paragraph(tok: Token) -> set[int]:
+    """Tokens after ``tok`` up to the paragraph's end, or the next paragraph if none."""
+    doc, paras = tok.doc, paragraphs(tok.doc)
+    para = paras[tok.i]
+    rest = {i for i in range(tok.i + 1, len(doc)) if paras[i] == para and not doc[i].is_space}
+    if not rest:
+        nxt = next((i for i in range(tok.i + 1, len(doc)) if not doc[i].is_space), None)
+        if nxt is not None:
+            rest = {i for i in range(nxt, len(doc)) if paras[i] == paras[nxt]}
+    return rest
+
+
+def span_tokens(doc: Doc, span: CharSpan) -> list[Token]:
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return list(found) if found is not None else []
+
+
+def indices_with_pos(doc: Doc, tags: tuple[str, ...]) -> list[int]:
+    """Token indices with one of the coarse tags; one array read instead of a Token each."""
+    wanted = {doc.vocab.strings[tag] for tag in tags}
+    return [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
