@@ -38,7 +38,7 @@ bench: setup
 # The Ray engine's tests need Ray, an optional extra.
 test-ray: setup
 	$(BIN)/python -m pip install -q -e '.[ray]'
-	$(BIN)/python -m pytest tests/test_ray_engine.py
+	$(BIN)/python -m pytest tests/test_ray_engine.py tests/test_ray_cluster.py
 
 eval: setup
 	$(BIN)/python -m newsgraph.evaluate.table
