@@ -48,7 +48,7 @@ PLOVER_MODES: dict[str, set[str]] = {
     },
 }
 PLOVER_TYPES = set(PLOVER_MODES)
-ENTRY_FIELDS = {"type", "mode", "cameo", "object", "recipient_preps", "negative_type", "intransitive", "no_clause", "pobj_of", "compound", "object_people"}
+ENTRY_FIELDS = {"type", "mode", "cameo", "object", "recipient_preps", "negative_type", "intransitive", "no_clause", "pobj_of", "compound", "object_people", "stative_passive"}
 
 
 @pytest.fixture(scope="module")

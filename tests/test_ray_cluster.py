@@ -8,7 +8,6 @@ the work spread over the cluster.
 
 from __future__ import annotations
 
-import logging
 import shutil
 from collections.abc import Iterator
 from pathlib import Path

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import coref
-from newsgraph.extract.lexicon import Lexicon, country_code, get_lexicon
+from newsgraph.extract.lexicon import Lexicon, country_code, get_lexicon, name_key
 from newsgraph.pipeline import register_extensions
 
 register_extensions()
@@ -266,6 +266,10 @@ def _person(span: Span, table: ActorTable, lexicon: Lexicon) -> None:
     name = _clean_person_name(span.text)
     if not name:
         return
+    earlier = _earlier_namesake(name, table)
+    if earlier is not None:  # "Hillary Clinton ... Clinton": the article's own Clinton
+        table.link(earlier, span)
+        return
     entity = lexicon.person_by_surname(name)
     if entity is not None:
         record = ActorRecord(
@@ -274,11 +278,26 @@ def _person(span: Span, table: ActorTable, lexicon: Lexicon) -> None:
         )  # fmt: skip
     else:
         country, sector, role = _title_context(span, lexicon)
+        country = country or lexicon.surname_country(name)
         record = ActorRecord(
             name=name, kind="person", country=country, sector=sector, role=role,
             key=f"person:{name.lower()}", definite=True,
         )  # fmt: skip
     table.add(record, span)
+
+
+def _earlier_namesake(name: str, table: ActorTable) -> ActorRecord | None:
+    """A person already named in full whose surname is this bare name."""
+    if len(name.split()) != 1:
+        return None
+    key = name_key(name)
+    namesakes = [
+        a for a in table.actors
+        if a.kind == "person" and a.mentions and len(a.name.split()) > 1
+        and name_key(a.name.split()[-1]) == key
+    ]  # fmt: skip
+    # the first one the article names: "Hillary Clinton ... Bill Clinton ... Clinton"
+    return min(namesakes, key=lambda a: a.mentions[0]) if namesakes else None
 
 
 def _clean_person_name(text: str) -> str:
@@ -455,9 +474,13 @@ def _norp(span: Span, table: ActorTable, lexicon: Lexicon) -> None:
     if span.root.dep_ in ("amod", "compound") or span.root.tag_ not in ("NNPS", "NNS"):
         return
     code = country_code(span.text, lexicon)
+    key = f"people:{code}"
+    if code is None:  # "Iraqi Kurds", "Afghan Tajiks": a people without a state, placed
+        code = _modifier_country(span.root, lexicon) or country_code(span[0].text, lexicon)
+        key = f"people:{code}:{span.root.lower_}"
     if code:
         record = ActorRecord(name=span.text, kind="group", country=code, sector="CVL",
-                             key=f"people:{code}", definite=True, plural=True)  # fmt: skip
+                             key=key, definite=True, plural=True)  # fmt: skip
         table.add(record, span)
 
 
@@ -521,7 +544,7 @@ def _predicative(token: Token) -> bool:
 
 def _member_of(token: Token, table: ActorTable) -> ActorRecord | None:
     for child in token.children:
-        if child.dep_ == "compound":
+        if child.dep_ in ("compound", "nmod"):  # "Hamas gunmen", "the Taliban religious faction"
             actor = table.at(child.i)
             if (
                 actor is not None
@@ -569,26 +592,59 @@ def _role_phrase(token: Token) -> Span:
 
 def _phrase_countries(token: Token, lexicon: Lexicon, table: ActorTable) -> list[str]:
     """Countries named by modifiers: 'Israeli and Syrian officials' gives two."""
-    codes: list[str] = []
-    for child in token.children:
-        if child.dep_ not in ("amod", "compound", "nmod", "poss", "nummod"):
-            continue
-        for word in (child, *child.conjuncts):
-            code = country_code(word.text, lexicon)
-            if code is None and word.dep_ == "poss":
-                code = _possessor_country(word, table)
-            if code and code not in codes:
-                codes.append(code)
+    codes = _modifier_countries(token, lexicon, table)
+    if not codes and token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "Israeli helicopters and tanks": the second noun shares the first one's modifiers
+        codes = _modifier_countries(token.head, lexicon, table)
     if not codes:  # "officials in Trump's administration", "officials of the Iranian government"
         for prep in (
             c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
         ):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for word in (pobj, *pobj.conjuncts):
-                    code = country_code(word.text, lexicon) or _possessed_country(word, table)
+                    code = (
+                        word_country(word, lexicon)
+                        or _possessed_country(word, table)
+                        or place_country(word)  # "the government of Sindh province"
+                    )
                     if code and code not in codes:
                         codes.append(code)
     return codes
+
+
+def _modifier_countries(token: Token, lexicon: Lexicon, table: ActorTable) -> list[str]:
+    codes: list[str] = []
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "nmod", "poss", "nummod"):
+            continue
+        for word in (child, *child.conjuncts):
+            code = word_country(word, lexicon)
+            if code is None and word.dep_ == "poss":
+                code = _possessor_country(word, table)
+            if code and code not in codes:
+                codes.append(code)
+    return codes
+
+
+def word_country(word: Token, lexicon: Lexicon) -> str | None:
+    """The country a word names, alone or as the head of a name ('Coast' in 'Ivory Coast')."""
+    code = country_code(word.text, lexicon)
+    if code is not None or word.pos_ != "PROPN":
+        return code
+    left = word.i
+    while left > 0 and word.doc[left - 1].dep_ == "compound" and word.doc[left - 1].head.i == left:
+        left -= 1
+    if left < word.i:
+        return country_code(word.doc[left : word.i + 1].text, lexicon)
+    return None
+
+
+def place_country(word: Token) -> str | None:
+    """The country of the place the places stage found at this word, if any."""
+    for place in word.doc._.ng_places or []:
+        if place.start <= word.idx < place.end and place.country:
+            return place.country
+    return None
 
 
 def _possessor_country(token: Token, table: ActorTable) -> str | None:
@@ -654,6 +710,8 @@ def find_actors(doc: Doc, lexicon: Lexicon | None = None) -> ActorTable:
 
 
 DOMESTIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "OPP", "PTY", "COP", "SPY"}
+# Insurgents, strikers and protesters are coded with the country they act in too
+LOCAL_GROUP_SECTORS = {"REB", "OPP", "UAF", "PRM", "LAB", "AGR", "CVL"}
 
 
 def _place_countries(doc: Doc, table: ActorTable) -> list[str]:
@@ -689,8 +747,16 @@ def _assign_focus_country(table: ActorTable, places: list[str] | None = None) ->
     if top * 2 <= sum(counts.values()):
         return
     for actor in table.actors:
-        if actor.country is None and actor.sector in DOMESTIC_SECTORS and actor.kind != "group":
+        if actor.country is None and _domestic(actor):
             actor.country = focus
+
+
+def _domestic(actor: ActorRecord) -> bool:
+    if actor.kind == "group":  # "Shona rebels" in a story about Mozambique
+        return actor.sector in LOCAL_GROUP_SECTORS
+    return actor.sector in DOMESTIC_SECTORS or (
+        actor.kind == "unnamed" and actor.sector in LOCAL_GROUP_SECTORS
+    )
 
 
 @Language.component("newsgraph_actors")

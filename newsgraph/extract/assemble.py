@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import coref, doc_text
 from newsgraph.extract.actors import ActorRecord, ActorTable, country_record
+from newsgraph.extract.events import actors_of, subject_of
 from newsgraph.model import (
     Actor,
     Article,
@@ -45,6 +46,7 @@ def to_result(doc: Doc, article: Article) -> ArticleResult:
     )
     result.events = _events(doc, table, statements, place_of_mention)
     result.events += _refusals(doc, table, statements, result.events)
+    result.events += _demands(doc, table, statements, result.events)
     table.number()
     result.actors = [
         Actor(a.id, a.name, a.kind, a.country, a.sector, a.role, list(a.mentions))
@@ -331,6 +333,51 @@ def _refusals(doc: Doc, table: ActorTable, statements: list[Statement], existing
             )  # fmt: skip
         )
     return events
+
+
+OBLIGATION = {"must", "should", "ought"}
+
+
+def _demands(doc: Doc, table: ActorTable, statements: list[Statement], existing: list[Event]) -> list[Event]:
+    """A source saying another party must act is demanding it: a REQUEST to that party.
+
+    "Russia said Sudan must return the helicopter" is Russia's demand on Sudan. Only when
+    the obliged subject is an actor other than the source ("prices should fall" is no
+    demand, "we must act" is no demand on anyone else).
+    """
+    events = []
+    for statement in statements:
+        if statement.source is None:
+            continue
+        span = _span(doc, statement.content[0], statement.content[1])
+        modal = _obligation(span.root) if span is not None and len(span) else None
+        if modal is None or any(e.trigger[0] == modal.idx for e in existing + events):
+            continue
+        obliged = [a for a in actors_of(subject_of(span.root)[0], table) if a is not statement.source]
+        if not obliged:
+            continue
+        events.append(
+            Event(
+                id=f"e{len(existing) + len(events) + 1}",
+                type="REQUEST",
+                cameo="100",
+                trigger=(modal.idx, modal.idx + len(modal), modal.text),
+                actors=[statement.source],
+                recipients=obliged,
+                modality="asserted",
+                statement=statement.id,
+                confidence=0.55 if not statement.hedged else 0.4,
+                date=_date_for(doc, span.root, span.root),
+            )  # fmt: skip
+        )
+    return events
+
+
+def _obligation(root: Token) -> Token | None:
+    """The 'must' / 'should' of a clause that states an obligation (not a negated one)."""
+    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in root.children):
+        return None
+    return next((c for c in root.children if c.dep_ == "aux" and c.lower_ in OBLIGATION), None)
 
 
 def _is_refusal(root: Token) -> bool:

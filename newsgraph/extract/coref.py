@@ -100,6 +100,8 @@ def _link_acronyms(doc: Doc, table: ActorTable) -> None:
 def _link_short_outlets(doc: Doc, table: ActorTable) -> None:
     outlets = [a for a in table.actors if a.sector == "MED" and len(a.name.split()) > 1]
     home = (doc._.ng_meta or {}).get("outlet")
+    if not outlets and not home:
+        return  # no outlet a short name could stand for: spare the walk over every token
     for token in doc:
         if token.pos_ != "PROPN" or not _after_definite(token):
             continue

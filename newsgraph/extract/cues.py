@@ -49,6 +49,7 @@ class Lexicon:
     hedges: tuple[str, ...]
     light_verbs: frozenset[str]
     act_nouns: dict[str, frozenset[str]]
+    frames_not_cues: dict[str, frozenset[str]]
 
 
 def _words(speech: dict, key: str) -> frozenset[str]:
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         hedges=tuple(sorted(_words(speech, "hedges"))),
         light_verbs=_words(speech, "light_verbs"),
         act_nouns=_prep_cues(speech, "speech_act_nouns"),
+        frames_not_cues=_prep_cues(speech, "frames_not_cues"),
     )
 
 
@@ -140,7 +142,19 @@ def cue_prep(verb: Token) -> Token | None:
     phrasal = lexicon().prep_cues.get(cue_lemma(verb))
     if not phrasal:
         return None
-    return next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in phrasal), None)
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in phrasal), None)
+    return prep if prep is not None else _clause_prep(verb, phrasal)
+
+
+def _clause_prep(verb: Token, phrasal: frozenset[str]) -> Token | None:
+    """'calling for the state to act': the parser makes "for" the mark of a clause."""
+    for clause in verb.rights:
+        if clause.dep_ != "advcl":
+            continue
+        first = verb.doc[min(t.i for t in clause.subtree)]
+        if first.dep_ == "mark" and first.lower_ in phrasal and first.i - verb.i <= 2:
+            return first
+    return None
 
 
 def cue_particle(verb: Token) -> Token | None:
@@ -177,8 +191,8 @@ def _that_clause_verb(verb: Token) -> bool:
     """A verb outside our lists that takes "that ..." with a subject of its own
     ("she reasoned that ...", "critics charged that ..."): nearly always a report of
     speech or thought, bar a few verbs of cause and consequence."""
-    if verb.lemma_.lower() in lexicon().not_cues:
-        return False
+    if verb.lemma_.lower() in lexicon().not_cues or not verb.is_alpha:
+        return False  # a stray "’s" tagged as a verb is no cue either
     has_subject = any(c.dep_ in {"nsubj"} for c in verb.children)
     return has_subject and any(
         c.dep_ == "ccomp"

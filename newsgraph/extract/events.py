@@ -26,6 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph import knowledge
+from newsgraph.extract.actors import country_record, place_country, word_country
+from newsgraph.extract.lexicon import get_lexicon
 from newsgraph.pipeline import register_extensions
 
 register_extensions()
@@ -33,6 +35,7 @@ register_extensions()
 DEFAULT_RECIPIENT_PREPS = ("with", "to", "against", "on", "toward", "towards", "at")
 DEONTIC = {"should", "must", "ought"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+MODIFIERS = ("amod", "compound", "nmod")
 CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "pcomp", "acomp", "prep", "conj", "relcl", "acl")
 
 
@@ -147,6 +150,15 @@ def _light_object(token: Token, lexicon: EventLexicon) -> tuple[Token, dict[str,
     return None
 
 
+def _wrapping_object(verb: Token, noun: Token) -> Token | None:
+    """The light verb's object when it only wraps the event noun ('effort' in 'a mediation effort')."""
+    for child in verb.children:
+        inside = child.left_edge.i <= noun.i <= child.right_edge.i
+        if child.dep_ in ("dobj", "nsubjpass") and child.i != noun.i and inside:
+            return child
+    return None
+
+
 def _event_noun(token: Token) -> Token:
     """'another round of talks' -> 'talks'; 'a mediation effort' -> 'mediation'."""
     if token.lemma_.lower() in ("effort", "bid", "attempt", "process", "campaign", "initiative", "plan"):
@@ -196,7 +208,41 @@ def _actors_of_word(word: Token, table: Any) -> list[Any]:
     for child in word.children:  # "praised Haiti's efforts": the possessor is the party
         if child.dep_ == "poss" and child.pos_ != "PRON" and table.all_at(child.i):
             return table.all_at(child.i)
-    return []
+    return _implied_countries(word, table)
+
+
+def _implied_countries(word: Token, table: Any) -> list[Any]:
+    """Countries a participant names without being an actor itself.
+
+    "rejected an Australian ultimatum", "Israeli and Syrian proposals": the adjective's
+    country is the party; "the invasion of South Lebanon": a place stands for its country.
+    The countries join the actor table, so every event sees the same actor.
+    """
+    lexicon = get_lexicon()
+    if word.dep_ in (*MODIFIERS, "poss"):  # a noun event's own modifier: "Palestinian riots"
+        code = word_country(word, lexicon) if word.pos_ in ("ADJ", "PROPN") else None
+        return [_country_actor(table, code, word)] if code else []
+    found: list[Any] = []
+    for child in word.children:
+        if child.dep_ in MODIFIERS and child.pos_ in ("ADJ", "PROPN"):
+            for adjective in (child, *child.conjuncts):
+                code = word_country(adjective, lexicon)
+                if table.all_at(adjective.i):  # "Israeli military policies": a named actor
+                    found.extend(table.all_at(adjective.i))
+                elif code is not None:
+                    found.append(_country_actor(table, code, adjective))
+    if not found and word.pos_ == "PROPN" and word.dep_ in ("dobj", "pobj", "nsubjpass"):
+        code = word_country(word, lexicon) or place_country(word)
+        if code is not None:
+            found.append(_country_actor(table, code, word))
+    return found
+
+
+def _country_actor(table: Any, code: str, token: Token) -> Any:
+    left = token.i
+    while left > 0 and token.doc[left - 1].dep_ == "compound" and token.doc[left - 1].head.i == left:
+        left -= 1  # the whole name: "South Lebanon", "Ivory Coast"
+    return table.add(country_record(code, token.doc[left : token.i + 1].text), token.doc[left : token.i + 1])
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -240,15 +286,18 @@ def _verb_participants(verb: Token, entry: dict[str, Any], table: Any) -> tuple[
     subject, passive = subject_of(verb)
     actors: list[Any] = []
     recipients: list[Any] = []
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if passive and agent is None and entry.get("stative_passive"):
+        passive = False  # "Vietnam is committed to reform": a state of the subject, not done to it
     if passive:
         recipients += actors_of(subject, table)
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             actors += actors_of(_pobj(agent), table)
     else:
         actors += actors_of(subject, table)
-    if not actors and _purpose_of_object(verb):
-        # "took steps to ease the curfew": who takes the steps is who eases it
+    if not actors and (_purpose_of_object(verb) or _participle_on_object(verb)):
+        # "took steps to ease the curfew", "issued a statement demanding": who takes the
+        # steps or issues the statement is who eases or demands
         actors += actors_of(subject_of(verb.head.head)[0], table)
     preps = entry.get("recipient_preps") or DEFAULT_RECIPIENT_PREPS
     for child in verb.children:
@@ -273,6 +322,19 @@ def _purpose_of_object(verb: Token) -> bool:
     )
 
 
+def _participle_on_object(verb: Token) -> bool:
+    """A participle on a verb's object that is no actor: 'issued a declaration demanding'."""
+    head = verb.head
+    table = verb.doc._.ng_actors
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.dep_ == "dobj"
+        and head.head.pos_ in ("VERB", "AUX")
+        and (table is None or not table.all_at(head.i))
+    )
+
+
 def _own_possession(token: Token) -> bool:
     """'withdraw its troops': what the actor moves of its own is not a recipient."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
@@ -286,20 +348,31 @@ def _infinitival(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _noun_participants(noun: Token, table: Any, own_only: bool = False) -> tuple[list, list]:
+def _noun_participants(
+    noun: Token, table: Any, own_only: bool = False, outside: list | None = None
+) -> tuple[list, list]:
+    """A noun's actors and recipients; ``outside`` are actors the caller already has.
+
+    "talks between A and B": A acts, B receives; but with an actor of its own ("Egypt's
+    mediation between A and B", "Qatar launched a mediation between A and B"), both
+    sides of "between" are recipients.
+    """
     actors: list[Any] = []
     recipients: list[Any] = []
+    pair: list[Any] = []
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             actors += actors_of(child, table)
         elif child.dep_ == "prep" and child.lower_ == "between":
-            pair = actors_of(_pobj(child), table)
-            actors += pair[:1]
-            recipients += pair[1:]
+            pair += actors_of(_pobj(child), table)
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             actors += actors_of(_pobj(child), table)
         elif child.dep_ == "prep" and child.lower_ in ("with", "on", "against", "to", "of", "for"):
             recipients += actors_of(_pobj(child), table)
+    if actors or outside:
+        recipients += pair
+    else:
+        actors, recipients = pair[:1], pair[1:] + recipients
     governor = None if own_only else _governor(noun)
     if governor is not None and not recipients:  # "gave Chad 5 million dollars of aid"
         for child in governor.children:
@@ -331,6 +404,10 @@ def is_negated(trigger: Token, lexicon: EventLexicon) -> bool:
         if ancestor.lemma_.lower() in lexicon.negation and ancestor.pos_ == "VERB":
             return True
     return False
+
+
+def _no_determiner(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children)
 
 
 def _clause_chain(token: Token) -> list[Token]:
@@ -398,8 +475,13 @@ def find_events(doc: Doc) -> list[EventMention]:
                 noun, entry = light
                 nominal_done.add(noun.i)
                 actors, recipients = _verb_participants(token, entry, table)
-                # "hold talks between A and B": the noun's own participants win
-                n_actors, n_recipients = _noun_participants(noun, table, own_only=True)
+                # "hold talks with A": the noun's own participants win; "launched a
+                # mediation effort between A and B": the wrapping noun's count too
+                n_actors, n_recipients = _noun_participants(noun, table, True, actors)
+                wrapper = _wrapping_object(token, noun)
+                if wrapper is not None:
+                    w_actors, w_recipients = _noun_participants(wrapper, table, True, actors + n_actors)
+                    n_actors, n_recipients = n_actors + w_actors, n_recipients + w_recipients
                 events.append(
                     _mention(
                         noun,
@@ -433,8 +515,10 @@ def _mention(trigger: Token, entry: dict[str, Any], actors: list, recipients: li
     negated = is_negated(trigger, lexicon) or (
         clause is not None and clause.i != trigger.i and is_negated(clause, lexicon)
     )
+    # "failed to reach an agreement" is a rejection; "there were no agreements" is only none
+    refused = negated and not (trigger.pos_ == "NOUN" and _no_determiner(trigger))
     event_type = (
-        entry.get("negative_type") if negated and entry.get("negative_type") else entry["type"]
+        entry.get("negative_type") if refused and entry.get("negative_type") else entry["type"]
     )
     return EventMention(
         type=event_type,
@@ -443,7 +527,7 @@ def _mention(trigger: Token, entry: dict[str, Any], actors: list, recipients: li
         cameo=str(entry["cameo"]) if entry.get("cameo") is not None else None,
         actors=actors,
         recipients=recipients,
-        negated=negated and not entry.get("negative_type"),
+        negated=negated and not (refused and entry.get("negative_type")),
         modality=modality_of(trigger, actors, table, lexicon),
         clause=clause,
     )

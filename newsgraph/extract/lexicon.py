@@ -78,12 +78,21 @@ class Lexicon:
         entity = self.entities_by_alias.get(name.lower())
         if entity is not None:
             return entity if entity.kind == "person" else None
-        candidates = self.surnames.get(name_key(name.split()[-1]) if name.split() else "", [])
-        if len(candidates) == 1 and (
-            len(name.split()) == 1 or _first_names_agree(name, candidates[0])
-        ):
-            return candidates[0]
-        return None
+        candidates = self._candidates(name)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def surname_country(self, name: str) -> str | None:
+        """The country every lexicon person with this surname shares ("Bush", "Gandhi"):
+        sure even when the person is not."""
+        countries = {c.country for c in self._candidates(name)}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _candidates(self, name: str) -> list[Entity]:
+        words = name.split()
+        candidates = self.surnames.get(name_key(words[-1]) if words else "", [])
+        if len(words) > 1:  # "Hillary Clinton" is not Bill Clinton
+            candidates = [c for c in candidates if _first_names_agree(name, c)]
+        return candidates
 
     def role(self, token: Token) -> dict[str, Any] | None:
         for key in (token.lemma_.lower(), token.lower_, token.lower_.rstrip(".")):

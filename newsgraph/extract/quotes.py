@@ -9,11 +9,18 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract import doc_text
 from newsgraph.extract.attribution import StatementMention
+from newsgraph.extract.cues import cue_span
 from newsgraph.extract.spans import CharSpan
 
 OPEN_QUOTES = '“"«'
 
 CLOSE_QUOTES = '”"»'
+
+# Some papers write quotes with doubled apostrophes (''Yes,'' she said) or TeX-style
+# ``Yes,'' marks; a lone apostrophe is a possessive or an elision, never a quote.
+PAIRED_MARKS = ("''", "``")
+
+QUOTE_MARK = re.compile(r"''|``|[“”\"«»]")
 
 # Below this many word tokens, quoted text is a scare quote or a title, not a statement.
 MIN_QUOTE_WORDS = 4
@@ -28,11 +35,11 @@ def find_quotes(text: str) -> list[CharSpan]:
     spans: list[CharSpan] = []
     for para in re.finditer(r"[^\n]+", text):
         start: int | None = None
-        for m in re.finditer(r"[“”\"«»]", para.group()):
+        for m in QUOTE_MARK.finditer(para.group()):
             pos, mark = para.start() + m.start(), m.group()
-            if start is None and mark in OPEN_QUOTES:
-                start = pos + 1
-            elif start is not None and mark in CLOSE_QUOTES:
+            if start is None and (mark in OPEN_QUOTES or mark in PAIRED_MARKS):
+                start = pos + len(mark)
+            elif start is not None and (mark in CLOSE_QUOTES or mark == "''"):
                 spans.append((start, pos))
                 start = None
         if start is not None:
@@ -84,7 +91,8 @@ def adjacent_quote(
     left = verb.idx
     if source_tok is not None:
         left = min(left, min(t.idx for t in source_tok.subtree))
-    right = verb.idx + len(verb)
+    # After the whole cue: "said in a statement. “...”".
+    right = max(verb.idx + len(verb), cue_span(verb)[1])
     for q in quotes:
         before = text[q[1] : left]
         if q[1] <= left and "\n" not in before and not re.search(r"\w", before):

@@ -15,6 +15,9 @@ SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pr
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 
+# Adverbs that lean on a source from outside it: "even the mayor", "meanwhile Lee".
+FOCUS = {"even", "just", "virtually", "also", "too", "then", "maybe", "perhaps", "meanwhile"}
+
 # Parts of a group that speak for it ("a third agreed", "half say").
 FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "majority", "most", "many"}
 
@@ -32,14 +35,7 @@ def noun_phrase(tok: Token) -> set[int]:
             child.dep_ in {"relcl", "acl"} and any(cue_word(t) for t in child.subtree)
         ):
             indices -= subtree(child)
-    # A dateline ("PARIS (AP) — The minister") is not part of the phrase.
-    dashes = [
-        i
-        for i in range(min(indices, default=tok.i), tok.i)
-        if doc[i].text in {"—", "–", "--", "-"} and doc[i].whitespace_
-    ]
-    if dashes:
-        indices = {i for i in indices if i > max(dashes)}
+    indices = _after_dateline(tok, indices)
     # A name followed by an age alone ("Ann Lee, 59,"): the name. With more after the age
     # ("Ann Lee, 59, a nurse from Ohio") the whole description stays.
     if tok.pos_ == "PROPN":
@@ -67,7 +63,24 @@ def source_phrase(tok: Token) -> set[int]:
             extra = noun_phrase(other)
             if extra and max(extra) + 1 == min(indices):
                 indices |= extra
+    # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
+    indices = _after_dateline(tok, indices)
+    # "Even the mayor said": the focus word is the writer's, not part of the source.
+    doc = tok.doc
+    while len(indices) > 1 and doc[min(indices)].lower_ in FOCUS and min(indices) != tok.i:
+        indices.discard(min(indices))
     return indices
+
+
+def _after_dateline(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without a dateline before it ("PARIS (AP) — The minister")."""
+    doc = tok.doc
+    dashes = [
+        i
+        for i in range(min(indices, default=tok.i), tok.i)
+        if doc[i].text in {"—", "–", "--", "-"} and doc[i].whitespace_
+    ]
+    return {i for i in indices if i > max(dashes)} if dashes else indices
 
 
 def source_token(verb: Token) -> Token | None:
@@ -79,15 +92,18 @@ def source_token(verb: Token) -> Token | None:
         paras = paragraphs(verb.doc)
         subjects = sorted(
             (
-                c
+                _in_paragraph(c, paras[verb.i])
                 for c in node.children
-                if c.dep_ in {"nsubj", "csubj"} and paras[c.i] == paras[verb.i]
+                if c.dep_ in {"nsubj", "csubj"} and _in_paragraph(c, paras[verb.i]) is not None
             ),
             key=lambda c: abs(c.i - node.i),
         ) or _quantity_subject(node)
         if subjects:
             # "it appears that ...", "it seems": the pronoun is a placeholder, not a source.
-            expletive = subjects[0].lower_ == "it" and cue_lemma(node) in {"appear", "seem"}
+            # So is "it" before a stance adjective: "it is clear that ...".
+            expletive = subjects[0].lower_ == "it" and (
+                cue_lemma(node) in {"appear", "seem"} or verb.pos_ == "ADJ"
+            )
             return None if expletive else subjects[0]
         for child in node.children:
             if child.dep_ == "agent":
@@ -106,6 +122,22 @@ def source_token(verb: Token) -> Token | None:
             return node.head  # "a group backing the plan", "voters saying they ..."
         node = node.head
     return None
+
+
+def _in_paragraph(subject: Token, para: int) -> Token | None:
+    """The subject, or the part of it in the cue's paragraph: the parser may make a
+    time stamp line ("2:40 p.m.") the subject and the real one its apposition."""
+    paras = paragraphs(subject.doc)
+    if paras[subject.i] == para:
+        return subject
+    return next(
+        (
+            t
+            for t in subject.subtree
+            if paras[t.i] == para and paras[t.head.i] != para and t.pos_ in NOMINAL
+        ),
+        None,
+    )
 
 
 def _quantity_subject(verb: Token) -> list[Token]:

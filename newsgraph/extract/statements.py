@@ -88,6 +88,9 @@ register_extensions()
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
+# Words that join a second, opposed view to a content: "..., while critics say ...".
+CONTRAST = {"while", "though", "although", "whereas", "but"}
+
 
 def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     """The content tokens and how they were found: clause, object or governor."""
@@ -121,12 +124,14 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     if cue_lemma(verb) not in lex.hearer_verbs:
         for child in verb.children:
             if child.dep_ in {"dobj", "attr"} and child.i > verb.i:
-                return subtree(child), "object"
+                return subtree(child) | _predicate(verb), "object"
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.children):
         # "The plan was first reported by the Times": the subject is what was reported.
-        return subtree(passive[0]), "passive"
+        return subtree(passive[0]) | _predicate(verb), "passive"
     prep = cue_prep(verb)
+    if prep is not None and prep.dep_ == "mark":
+        return subtree(prep.head) - {prep.i}, "prep"  # "called for the state to act"
     if prep is not None and prep_object(prep):
         return prep_object(prep), "prep"
     colon = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
@@ -141,6 +146,15 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         # "“...,” the official said": the quoted clause governs the cue.
         return subtree(verb.head) - subtree(verb), "governor"
     return set(), "none"
+
+
+def _predicate(verb: Token) -> set[int]:
+    """What the object is called or judged to be: "called the plan *reckless*"."""
+    found: set[int] = set()
+    for child in verb.rights:
+        if child.dep_ in {"oprd", "xcomp"} and not any(c.dep_ == "aux" for c in child.children):
+            found |= subtree(child)
+    return found
 
 
 def _act_content(noun: Token) -> set[int]:
@@ -159,13 +173,27 @@ def _without_shared(clause: Token, verb: Token) -> set[int]:
     speaker ("said X and said that Y": the first content is X alone)."""
     indices = subtree(clause)
     for child in clause.rights:
-        if shared_cue(child) == verb:
+        if shared_cue(child) == verb or _own_attribution(child):
             cut = min(t.i for t in child.subtree)
             # Drop the joining "and" or comma too.
             while cut - 1 in indices and verb.doc[cut - 1].lower_ in {"and", ","}:
                 cut -= 1
             indices = {i for i in indices if i < cut}
     return indices
+
+
+def _own_attribution(child: Token) -> bool:
+    """A clause joined to a content ("..., though voters say ...", "while critics argue
+    ...") that carries a cue with a subject of its own: another source's statement,
+    which PolNeAR keeps out of the first content."""
+    marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "cc"}}
+    first = child.doc[min(t.i for t in child.subtree) - 1]
+    if child.dep_ not in {"advcl", "conj"} or not (marks | {first.lower_}) & CONTRAST:
+        return False
+    return any(
+        t.pos_ == "VERB" and cue_word(t) and any(c.dep_ == "nsubj" for c in t.children)
+        for t in child.subtree
+    )
 
 
 def _extra_clauses(verb: Token) -> list[Token]:
@@ -197,9 +225,35 @@ def _inverted_ccomp(verb: Token) -> bool:
     return first > 0 and verb.doc[first - 1].text in {",", "”", '"', "—"}
 
 
+def frame(verb: Token, how: str) -> str:
+    """How a cue takes its content, finer for clauses: a "that" clause, one with another
+    mark ("whether", "if"), a bare complement (``ccomp``) or an infinitive (``xcomp``)."""
+    if how != "clause":
+        return how
+    clauses = _extra_clauses(verb) + [
+        c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i or c.dep_ == "ccomp"
+    ]
+    if not clauses:
+        return how
+    if clauses[0].dep_ == "xcomp":
+        return "xcomp"
+    marks = [m.lower_ for m in clauses[0].children if m.dep_ == "mark"]
+    return ("that" if "that" in marks else "mark") if marks else "ccomp"
+
+
+def _loose_frame(verb: Token, how: str, lex: Lexicon) -> bool:
+    """A frame in which this word rarely reports anything ("found the keys", "pushed
+    the cart", "ensure that ..."): measured per word on news, kept in speech.yaml."""
+    key = cue_lemma(verb) if verb.pos_ == "VERB" else verb.lower_
+    frames = lex.frames_not_cues.get(key)
+    return bool(frames) and frame(verb, how) in frames
+
+
 def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | None:
     lex = lexicon()
     content_idx, how = _content_of(verb, lex)
+    if _loose_frame(verb, how, lex):
+        return None
     if how != "colon":
         # The parser may run on into the next paragraph; content stays in the cue's.
         paras = paragraphs(verb.doc)
@@ -224,7 +278,9 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         return None
     source = trimmed(verb.doc, source_phrase(source_tok)) if source_tok is not None else None
     overlaps = source is not None and content[0] < source[1] and source[0] < content[1]
-    if overlaps and how != "governor":
+    # "the wall, which he said the state would fund": the relative clause is the content,
+    # its speaker and cue inside it.
+    if overlaps and how != "governor" and verb.dep_ != "relcl":
         return None
     kind, content = kind_and_content(verb.doc, content, quotes, cue_span(verb))
     return StatementMention(
@@ -258,9 +314,6 @@ def find_statements(doc: Doc) -> list[StatementMention]:
 def statements_component(doc: Doc) -> Doc:
     doc._.ng_statements = find_statements(doc)
     return doc
-
-
-__all__ = ["StatementMention", "find_quotes", "find_statements", "lexicon"]
 
 
 __all__ = ["StatementMention", "find_quotes", "find_statements", "lexicon"]
