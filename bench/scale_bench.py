@@ -275,16 +275,27 @@ def main(args: argparse.Namespace) -> dict[str, Any]:
     }
     with tempfile.TemporaryDirectory() as folder:
         source = write_jsonl(sample, Path(folder) / "corpus.jsonl")
-        parse = run_child("parse", source, args.workers)
-        parse_s = parse.get("seconds", float("nan"))
-        summary["parse"] = speeds(parse, len(sample), words, parse_s)
+        # The parse runs before and after the engines: on a shared machine the load can
+        # change between children, and the spread of the two shows how much.
+        before = run_child("parse", source, args.workers)
+        results = {}
         for engine in args.engines.split(","):
             if engine == "ray" and not has_ray():
-                summary[engine] = {"error": "ray not installed"}
+                results[engine] = {"error": "ray not installed"}
                 continue
-            summary[engine] = speeds(run_child("ingest", source, args.workers, engine),
-                                     len(sample), words, parse_s)  # fmt: skip
-        summary["memory"] = memory(texts, args, Path(folder))
+            results[engine] = run_child("ingest", source, args.workers, engine)
+        after = run_child("parse", source, args.workers)
+        times = [r["seconds"] for r in (before, after) if "seconds" in r]
+        parse_s = sum(times) / len(times) if times else float("nan")
+        summary["parse"] = {**speeds({"seconds": parse_s}, len(sample), words, parse_s),
+                            "runs_s": [round(t, 2) for t in times]}  # fmt: skip
+        for engine, result in results.items():
+            summary[engine] = speeds(result, len(sample), words, parse_s)
+            if "seconds" in result and times:
+                summary[engine]["ratio_range"] = [round(result["seconds"] / max(times), 3),
+                                                  round(result["seconds"] / min(times), 3)]  # fmt: skip
+        if args.memory_base > 0:
+            summary["memory"] = memory(texts, args, Path(folder))
         few = write_jsonl(sample[: args.profile_articles], Path(folder) / "profile.jsonl")
         summary["profile"] = run_child("profile", few, 1)
     return summary
@@ -309,7 +320,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=200, help="articles for the speed runs")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--engines", default="local,ray", help="comma-separated")
-    parser.add_argument("--memory-base", type=int, default=70, help="articles at 1x (10x is 10 times)")
+    parser.add_argument("--memory-base", type=int, default=70, help="articles at 1x (10x is 10 times); 0 skips")
     parser.add_argument("--profile-articles", type=int, default=30)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--source", help=argparse.SUPPRESS)

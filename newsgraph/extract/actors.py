@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract import coref
+from newsgraph.extract import coref, doc_ents, entity_at
 from newsgraph.extract.lexicon import Lexicon, country_code, get_lexicon, name_key
 from newsgraph.pipeline import register_extensions
 
@@ -166,18 +166,11 @@ def _lexicon_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
         _claim(table, record, span)
 
 
-def _entity_at(doc: Doc, i: int) -> Span | None:
-    for ent in doc.ents:  # only reached for tokens NER put in an entity: rare
-        if ent.start <= i < ent.end:
-            return ent
-    return None
-
-
 def _inside_larger_name(span: Span) -> bool:
     """'Liberation' inside 'Southern Liberation Front' is not the newspaper Liberation."""
     for token in span:
         if token.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT"):
-            ent = _entity_at(span.doc, token.i)
+            ent = entity_at(span.doc, token.i)
             if ent is not None and (ent.start < span.start or ent.end > span.end):
                 inner = ent.text.lower().removeprefix("the ")
                 return inner != span.text.lower().removeprefix("the ")
@@ -216,7 +209,7 @@ def _introduced_outlets(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
 
 def _entity_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
     metonymic = _metonymic_places(doc)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if any(i in table.by_token for i in range(ent.start, ent.end)):
             continue
         span = _strip_determiner(ent)

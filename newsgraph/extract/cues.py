@@ -50,6 +50,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     act_nouns: dict[str, frozenset[str]]
     frames_not_cues: dict[str, frozenset[str]]
+    named_frame_cues: dict[str, frozenset[str]]
+    infinitive_adjectives: frozenset[str]
 
 
 def _words(speech: dict, key: str) -> frozenset[str]:
@@ -109,6 +111,8 @@ def lexicon() -> Lexicon:
         light_verbs=_words(speech, "light_verbs"),
         act_nouns=_prep_cues(speech, "speech_act_nouns"),
         frames_not_cues=_prep_cues(speech, "frames_not_cues"),
+        named_frame_cues=_prep_cues(speech, "named_frame_cues"),
+        infinitive_adjectives=_words(speech, "infinitive_adjectives"),
     )
 
 
@@ -240,6 +244,10 @@ def cue_word(tok: Token) -> bool:
         return False
     if adjective_prep(tok) is not None:
         return tok.dep_ in {"acomp", "amod", "ROOT", "conj"}
+    if tok.lower_ in lex.infinitive_adjectives and tok.dep_ == "acomp":
+        # "was eager to meet", "were quick to embrace": a stance on what comes next.
+        if any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children):
+            return True
     if tok.lower_ not in lex.adjectives:
         return False
     clauses = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])

@@ -52,10 +52,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import countrynames
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract import doc_ents
 from newsgraph.extract.gazetteer import (
     STATE_ABBREVIATIONS,
     Candidate,
@@ -64,6 +64,7 @@ from newsgraph.extract.gazetteer import (
     gazetteer,
     key,
 )
+from newsgraph.extract.lexicon import countrynames_code3
 from newsgraph.pipeline import register_extensions
 
 register_extensions()
@@ -285,11 +286,8 @@ def _split_commas(span: Span) -> list[Span]:
 
 
 def country_code(text: str) -> str | None:
-    """countrynames' ISO3 for a name or demonym; it raises on a few codes it lacks."""
-    try:
-        return countrynames.to_code_3(text)
-    except KeyError:
-        return None
+    """countrynames' ISO3 for a name or demonym."""
+    return countrynames_code3(text)
 
 
 def _lookup(gaz: Gazetteer, span: Span) -> list[Candidate]:
@@ -338,12 +336,12 @@ def _looks_like_place(span: Span, candidates: list[Candidate], known: set[str]) 
 
 def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     spans: list[Span] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in PLACE_LABELS:
             spans.extend(_split_commas(ent))
     known = {key(s.text) for s in spans}
-    others = [e for e in doc.ents if e.label_ in ("ORG", "PERSON", "NORP")]
-    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    others = [e for e in doc_ents(doc) if e.label_ in ("ORG", "PERSON", "NORP")]
+    covered = {i for e in doc_ents(doc) for i in range(e.start, e.end)}
     for span in [*others, *_prefixes(others), *_proper_runs(doc, covered)]:
         if _looks_like_place(span, gaz.lookup(span.text), known):
             spans.append(span)
@@ -407,7 +405,7 @@ def _follows(first: Span, second: Span) -> bool:
 
 def _context(doc: Doc, mentions: list[_Mention]) -> _Context:
     context = _Context()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP":
             code = country_code(ent.text)
             if code:

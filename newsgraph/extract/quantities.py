@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract import doc_ents
 from newsgraph.extract.numbers import CARDINALS
 from newsgraph.pipeline import register_extensions
 
@@ -172,7 +173,7 @@ def _up_to(doc: Doc, i: int) -> bool:
 def find_quantities(doc: Doc) -> list[QuantityMention]:
     excluded = {
         t.i
-        for ent in doc.ents
+        for ent in doc_ents(doc)
         if ent.label_ in NON_QUANTITY_ENTS and _is_calendar(ent)
         for t in ent
     }

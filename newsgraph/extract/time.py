@@ -22,6 +22,7 @@ from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract import doc_ents
 from newsgraph.extract.numbers import CARDINALS
 from newsgraph.pipeline import register_extensions
 
@@ -785,7 +786,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _candidate_spans(doc: Doc) -> list[Span]:
-    spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    spans = [ent for ent in doc_ents(doc) if ent.label_ in ("DATE", "TIME")]
     taken = {i for span in spans for i in range(span.start, span.end)}
     extra = [doc[s:e] for s, e in _extra_times(doc) if not taken & set(range(s, e))]
     for span in sorted(extra, key=len, reverse=True):

@@ -1,0 +1,83 @@
+"""Attribution rules from the third PolNeAR round: verbs that report only in one frame
+and with a named subject, stance adjectives with an infinitive, and feelings about a
+fact ("glad that ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.cues import lexicon
+from newsgraph.pipeline import build
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build(components=("newsgraph_statements",))
+
+
+def found(nlp, text: str) -> list[tuple[str, str | None, str]]:
+    """(cue, source, content) of each statement, as text."""
+    doc = nlp(text)
+    return [
+        (
+            text[s.cue[0] : s.cue[1]],
+            text[s.source[0] : s.source[1]] if s.source else None,
+            text[s.content[0] : s.content[1]],
+        )
+        for s in doc._.ng_statements
+    ]
+
+
+def cues(nlp, text: str) -> list[str]:
+    return [s[0] for s in found(nlp, text)]
+
+
+def test_the_lexicon_reads_verb_frame_pairs_and_infinitive_adjectives():
+    lex = lexicon()
+    assert "object" in lex.named_frame_cues["publish"]
+    assert "xcomp" in lex.named_frame_cues["vote"]
+    assert "eager" in lex.infinitive_adjectives
+
+
+def test_a_named_subject_publishing_something_is_on_record(nlp):
+    text = "Senator Okafor published an essay on harbor tolls last week."
+    assert ("published", "Senator Okafor", "an essay") in found(nlp, text)
+
+
+def test_the_same_verb_with_a_common_noun_or_pronoun_subject_is_no_cue(nlp):
+    assert "published" not in cues(nlp, "The new clerk published an essay on harbor tolls.")
+    assert "published" not in cues(nlp, "He published an essay on harbor tolls.")
+
+
+def test_a_named_subject_looking_to_act_states_an_intention(nlp):
+    text = "Okafor is looking to run for the harbor board."
+    assert ("is looking", "Okafor", "to run for the harbor board") in found(nlp, text)
+
+
+def test_a_named_body_voting_to_act_takes_a_stance(nlp):
+    text = "The council of Lakeport voted to delay the toll increase."
+    assert ("voted", "The council of Lakeport", "to delay the toll increase") in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The mayor was eager to meet the dockworkers.", "was eager", "The mayor",
+         "to meet the dockworkers"),
+        ("Lee was quick to embrace the new toll plan.", "was quick", "Lee",
+         "to embrace the new toll plan"),
+    ],
+)  # fmt: skip
+def test_a_stance_adjective_with_an_infinitive_is_a_cue(nlp, text, cue, source, content):
+    assert (cue, source, content) in found(nlp, text)
+
+
+def test_ability_and_likelihood_are_no_stance(nlp):
+    assert found(nlp, "The dockworkers were able to finish the ship early.") == []
+    assert found(nlp, "The ferry is likely to arrive late.") == []
+
+
+def test_a_feeling_about_a_fact_reports_the_fact(nlp):
+    text = "The fishermen were upset that the toll went up."
+    assert ("were upset", "The fishermen", "that the toll went up") in found(nlp, text)
+    assert "was glad" in cues(nlp, "Okafor was glad that the vote was delayed.")
