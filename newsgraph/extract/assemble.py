@@ -320,19 +320,27 @@ def _refusals(doc: Doc, table: ActorTable, statements: list[Statement], existing
         root = span.root
         if not _is_refusal(root) or any(e.trigger[0] == root.idx for e in existing):
             continue
-        events.append(
-            Event(
-                id=f"e{len(existing) + len(events) + 1}",
-                type="REJECT",
-                cameo="120",
-                trigger=(root.idx, root.idx + len(root), root.text),
-                actors=[statement.source],
-                statement=statement.id,
-                confidence=0.6 if not statement.hedged else 0.45,
-                date=_date_for(doc, root, root),
-            )  # fmt: skip
-        )
+        number = len(existing) + len(events) + 1
+        events.append(_said_event(doc, statement, number, "REJECT", root, root, 0.6))
     return events
+
+
+_SAID_CAMEO = {"REJECT": "120", "REQUEST": "100"}
+
+
+def _said_event(doc: Doc, statement: Statement, number: int, kind: str, trigger: Token,
+                head: Token, confidence: float) -> Event:  # fmt: skip
+    """An event a statement amounts to, by its source; less sure when the report is hedged."""
+    return Event(
+        id=f"e{number}",
+        type=kind,
+        cameo=_SAID_CAMEO[kind],
+        trigger=(trigger.idx, trigger.idx + len(trigger), trigger.text),
+        actors=[statement.source],
+        statement=statement.id,
+        confidence=confidence if not statement.hedged else round(confidence - 0.15, 2),
+        date=_date_for(doc, head, head),
+    )
 
 
 OBLIGATION = {"must", "should", "ought"}
@@ -356,20 +364,10 @@ def _demands(doc: Doc, table: ActorTable, statements: list[Statement], existing:
         obliged = [a for a in actors_of(subject_of(span.root)[0], table) if a is not statement.source]
         if not obliged:
             continue
-        events.append(
-            Event(
-                id=f"e{len(existing) + len(events) + 1}",
-                type="REQUEST",
-                cameo="100",
-                trigger=(modal.idx, modal.idx + len(modal), modal.text),
-                actors=[statement.source],
-                recipients=obliged,
-                modality="asserted",
-                statement=statement.id,
-                confidence=0.55 if not statement.hedged else 0.4,
-                date=_date_for(doc, span.root, span.root),
-            )  # fmt: skip
-        )
+        number = len(existing) + len(events) + 1
+        event = _said_event(doc, statement, number, "REQUEST", modal, span.root, 0.55)
+        event.recipients, event.modality = obliged, "asserted"
+        events.append(event)
     return events
 
 
