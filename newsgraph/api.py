@@ -82,9 +82,8 @@ def extract_many(
 def _extract_in_processes(
     articles: list[Article], model: str, n_process: int, batch_size: int
 ) -> Iterator[ArticleResult]:
-    from newsgraph.workers import WARM_UP, ProcessPool, unwrap
+    from newsgraph.workers import ProcessPool, unwrap
 
-    extract(WARM_UP, model)  # forked workers inherit a warm pipeline, lexicons and gazetteer
     with ProcessPool(n_process, model, batch_size) as pool:
         for _, outcome in pool.outcomes(articles):
             yield unwrap(outcome)

@@ -35,7 +35,7 @@ from typing import Protocol
 from newsgraph.model import Article, ArticleResult
 from newsgraph.reader import CsvColumns, InputError, Overrides, iter_inputs, read_items
 from newsgraph.store import Store
-from newsgraph.workers import WARM_UP, ProcessPool, ReadAhead, unwrap
+from newsgraph.workers import ProcessPool, ReadAhead, unwrap
 
 COMMIT_EVERY = 64  # articles per transaction at most: a crash loses little
 COMMIT_SECONDS = 2.0  # ... and commit at least this often, so progress is durable
@@ -77,7 +77,6 @@ class LocalEngine:
             yield from api.extract_many(articles, self._model(), batch_size=self.batch_size)
             return
         if self._pool is None:
-            api.extract(WARM_UP, self._model())  # forked workers inherit a warm pipeline
             self._pool = ProcessPool(self.workers, self._model(), self.batch_size)
         yield from self._read_ahead.results(self._pool.outcomes(articles))
 

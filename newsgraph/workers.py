@@ -151,6 +151,8 @@ class ProcessPool:
 
     def _submit(self, batch: list[Article]) -> Future:
         if self._executor is None:
+            if _context().get_start_method() == "fork":
+                Extractor(self.model)  # warm this process: forked workers inherit its pipeline
             self._executor = ProcessPoolExecutor(
                 self.processes, _context(), initializer=_start_worker, initargs=(self.model,)
             )
