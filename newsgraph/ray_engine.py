@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
 from newsgraph.ingest import IngestError
 from newsgraph.model import Article, ArticleResult
-from newsgraph.workers import Extractor, Failure, Outcome, ReadAhead, unwrap
+from newsgraph.workers import Extractor, Failure, Outcome, ReadAhead, in_order, unwrap
 from newsgraph.workers import attach as _attach
 
 RAY_MISSING = "the ray engine needs Ray: pip install 'newsgraph[ray]'"
@@ -99,16 +98,11 @@ class RayEngine:
 
     def _stream(self, articles: list[Article]) -> Iterator[tuple[Article, Outcome]]:
         """Round-robin batches over the actors, a few in flight each, read back in order."""
-        pending: deque[tuple[list[Article], Any]] = deque()
-        limit = IN_FLIGHT * len(self.actors)
-        for index, start in enumerate(range(0, len(articles), self.batch_size)):
-            batch = articles[start : start + self.batch_size]
-            actor = self.actors[index % len(self.actors)]
-            pending.append((batch, actor.extract.remote(batch)))
-            if len(pending) >= limit:
-                yield from self._collect(*pending.popleft())
-        while pending:
-            yield from self._collect(*pending.popleft())
+        return in_order(articles, self.batch_size, IN_FLIGHT * len(self.actors),
+                        self._submit, self._collect)  # fmt: skip
+
+    def _submit(self, index: int, batch: list[Article]) -> Any:
+        return self.actors[index % len(self.actors)].extract.remote(batch)
 
     def _collect(self, batch: list[Article], future: Any) -> Iterator[tuple[Article, Outcome]]:
         try:

@@ -16,10 +16,11 @@ import itertools
 import multiprocessing
 import pickle
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import Any
 
 from newsgraph.model import Article, ArticleResult
 
@@ -94,6 +95,27 @@ def attach(article: Article, outcome: Outcome) -> Outcome:
     return outcome
 
 
+def in_order(
+    articles: list[Article],
+    batch_size: int,
+    in_flight: int,
+    submit: Callable[[int, list[Article]], Any],
+    collect: Callable[[list[Article], Any], Iterator[tuple[Article, Outcome]]],
+) -> Iterator[tuple[Article, Outcome]]:
+    """Batches submitted ahead (at most `in_flight` waiting), their outcomes read in order.
+
+    `submit(n, batch)` starts the n-th batch and returns its future; `collect(batch,
+    future)` waits for it and yields each article with its outcome."""
+    pending: deque[tuple[list[Article], Any]] = deque()
+    for index, start in enumerate(range(0, len(articles), batch_size)):
+        batch = articles[start : start + batch_size]
+        pending.append((batch, submit(index, batch)))
+        if len(pending) >= in_flight:
+            yield from collect(*pending.popleft())
+    while pending:
+        yield from collect(*pending.popleft())
+
+
 # ---------------------------------------------------------------- local processes
 
 _worker: Extractor | None = None  # the Extractor of this worker process
@@ -140,14 +162,8 @@ class ProcessPool:
             self._executor = None
 
     def outcomes(self, articles: list[Article]) -> Iterator[tuple[Article, Outcome]]:
-        pending: deque[tuple[list[Article], Future]] = deque()
-        for start in range(0, len(articles), self.batch_size):
-            batch = articles[start : start + self.batch_size]
-            pending.append((batch, self._submit(batch)))
-            if len(pending) >= self.in_flight * self.processes:
-                yield from self._collect(*pending.popleft())
-        while pending:
-            yield from self._collect(*pending.popleft())
+        return in_order(articles, self.batch_size, self.in_flight * self.processes,
+                        lambda _, batch: self._submit(batch), self._collect)  # fmt: skip
 
     def _submit(self, batch: list[Article]) -> Future:
         if self._executor is None:
