@@ -52,6 +52,8 @@ class Lexicon:
     frames_not_cues: dict[str, frozenset[str]]
     named_frame_cues: dict[str, frozenset[str]]
     infinitive_adjectives: frozenset[str]
+    page_labels: frozenset[str]
+    authored_nouns: frozenset[str]
 
 
 def _words(speech: dict, key: str) -> frozenset[str]:
@@ -113,6 +115,8 @@ def lexicon() -> Lexicon:
         frames_not_cues=_prep_cues(speech, "frames_not_cues"),
         named_frame_cues=_prep_cues(speech, "named_frame_cues"),
         infinitive_adjectives=_words(speech, "infinitive_adjectives"),
+        page_labels=_words(speech, "page_labels"),
+        authored_nouns=_words(speech, "authored_nouns"),
     )
 
 

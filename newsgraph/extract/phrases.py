@@ -129,6 +129,7 @@ def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMent
 def headline_statements(doc: Doc) -> list[StatementMention]:
     """'Name: claim' at the start of a paragraph, as in headlines and transcripts."""
     found = []
+    labels = lexicon().page_labels
     paras = paragraphs(doc)
     starts = [
         i
@@ -144,6 +145,8 @@ def headline_statements(doc: Doc) -> list[StatementMention]:
             continue
         if not any(t.pos_ == "PROPN" or t.is_upper for t in head):
             continue
+        if any(t.lower_ in labels for t in head):
+            continue  # "Editor's note:", "CORRECTION:", "Q:" label the page, not a speaker
         rest = rest_of_paragraph(doc[end])
         content = trimmed(doc, rest)
         if content is None or sum(1 for i in rest if doc[i].is_alpha) < 3:

@@ -18,6 +18,10 @@ NOMINAL = {"NOUN", "PROPN", "PRON"}
 # Adverbs that lean on a source from outside it: "even the mayor", "meanwhile Lee".
 FOCUS = {"even", "just", "virtually", "also", "too", "then", "maybe", "perhaps", "meanwhile"}
 
+# Words after a source that are not part of it: "Lee himself", "the workers here",
+# "Lee and Kim both".
+AFTER_SOURCE = {"himself", "herself", "themselves", "itself", "here", "there", "both", "too", "alone"}
+
 # Parts of a group that speak for it ("a third agreed", "half say").
 FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "majority", "most", "many"}
 
@@ -32,9 +36,14 @@ def noun_phrase(tok: Token) -> set[int]:
             start = min(t.i for t in child.subtree)
             indices = {i for i in indices if i < start}
         elif child.dep_ in {"ccomp", "parataxis"} or (
-            child.dep_ in {"relcl", "acl"} and any(cue_word(t) for t in child.subtree)
+            child.dep_ in {"relcl", "acl"} and _cut_clause(child)
         ):
             indices -= subtree(child)
+        elif _circumstance(child):
+            # "Lee on Tuesday", "Lee in an interview", "Lee himself": when and how the
+            # source spoke, not who it is.
+            start = min(t.i for t in child.subtree)
+            indices = {i for i in indices if i < start}
     indices = _after_dateline(tok, indices)
     # A name followed by an age alone ("Ann Lee, 59,"): the name. With more after the age
     # ("Ann Lee, 59, a nurse from Ohio") the whole description stays.
@@ -45,6 +54,29 @@ def noun_phrase(tok: Token) -> set[int]:
                     indices = {j for j in indices if j < i}
                 break
     return indices
+
+
+def _cut_clause(clause: Token) -> bool:
+    """A clause on the source that holds a statement of its own ("voters who say ...",
+    "a group calling for ..."). A past participle stays: "a poll released Friday" and
+    "data compiled by the state" name the source."""
+    return clause.tag_ != "VBN" and any(cue_word(t) for t in clause.subtree)
+
+
+def _circumstance(child: Token) -> bool:
+    """A modifier after a source that says when, where or how it spoke."""
+    if child.lower_ in AFTER_SOURCE and child.dep_ in {"advmod", "appos", "npadvmod", "det", "dep"}:
+        return True
+    if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
+        return True
+    if child.dep_ == "prep" and child.lower_ in {"in", "during", "at", "on", "via", "over"}:
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        lex = lexicon()
+        return bool(objs) and (
+            objs[0].ent_type_ in {"DATE", "TIME"}
+            or objs[0].lemma_.lower() in lex.speech_nouns | lex.media_nouns
+        )
+    return False
 
 
 def _set_off(clause: Token) -> bool:
@@ -99,11 +131,12 @@ def source_token(verb: Token) -> Token | None:
             key=lambda c: abs(c.i - node.i),
         ) or _quantity_subject(node)
         if subjects:
-            # "it appears that ...", "it seems": the pronoun is a placeholder, not a source.
-            # So is "it" before a stance adjective: "it is clear that ...".
-            expletive = subjects[0].lower_ == "it" and (
-                cue_lemma(node) in {"appear", "seem"} or verb.pos_ == "ADJ"
-            )
+            # "Lee appears to lead", "it seems that ...": the writer's inference about
+            # the subject, which is its topic and not a source. "It" before a stance
+            # adjective is a placeholder too: "it is clear that ...".
+            if cue_lemma(node) in {"appear", "seem"}:
+                return None
+            expletive = subjects[0].lower_ == "it" and verb.pos_ == "ADJ"
             return None if expletive else subjects[0]
         for child in node.children:
             if child.dep_ == "agent":
@@ -119,9 +152,27 @@ def source_token(verb: Token) -> Token | None:
         if node.dep_ in {"ccomp", "acl"} and not is_cue_verb(node):
             return None
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in NOMINAL:
-            return node.head  # "a group backing the plan", "voters saying they ..."
+            # "a group backing the plan", "voters saying they ...", but "she issued a
+            # statement saying ...": the one who issued it.
+            return _author(node.head) or node.head
         node = node.head
     return None
+
+
+def _author(noun: Token) -> Token | None:
+    """Who put out a statement, an ad or a letter: its owner ("her statement") or the
+    subject of the verb that has it as object ("Lee released a video")."""
+    if noun.lemma_.lower() not in lexicon().authored_nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    verb = noun.head
+    if noun.dep_ in {"dobj", "pobj"} and noun.head.dep_ == "prep":
+        verb = noun.head.head  # "came out with an ad saying"
+    if noun.dep_ not in {"dobj", "pobj"} or verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _in_paragraph(subject: Token, para: int) -> Token | None:

@@ -148,7 +148,28 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         # "as the minister noted, ..." and "..., the envoy said": the main clause.
         # "“...,” the official said": the quoted clause governs the cue.
         return subtree(verb.head) - subtree(verb), "governor"
+    if verb.pos_ == "VERB" and verb.dep_ in {"ROOT", "relcl"}:
+        return _own_clause(verb), "rest"
     return set(), "none"
+
+
+# What a cue's own clause says when the parser hung its complement elsewhere.
+OWN_CLAUSE = {"prep", "dobj", "dative", "npadvmod", "attr", "oprd", "acomp", "advmod"}
+
+
+def _own_clause(verb: Token) -> set[int]:
+    """The content of a cue with no complement we know: "the plan she opposes" is about
+    the plan; "Lee also said for the first time that ..." keeps what follows the verb.
+    Clauses after it are left out, since they may hold statements of their own."""
+    if verb.dep_ == "relcl":
+        return subtree(verb.head) - subtree(verb)
+    found: set[int] = set()
+    for child in verb.rights:
+        if child.dep_ in OWN_CLAUSE:
+            found |= subtree(child)
+    # "said in a statement": the medium is part of the cue, not what was said.
+    end = cue_span(verb)[1]
+    return {i for i in found if verb.doc[i].idx >= end}
 
 
 def _predicate(verb: Token) -> set[int]:
