@@ -68,3 +68,9 @@ def test_who_appears_or_seems_to_do_something_is_the_topic_not_a_source(nlp):
 def test_a_participle_naming_the_source_stays_in_it(nlp):
     text = "A poll released on Friday showed that most riders back the fare rise."
     assert [s[1] for s in found(nlp, text) if s[0] == "showed"] == ["A poll released on Friday"]
+
+
+def test_the_end_of_a_quote_is_not_part_of_the_source(nlp):
+    # The quote opened in an earlier paragraph, so the parser joins its end to the name.
+    text = "It’s unanimous,” councilmember Mark Levine said of the vote."
+    assert [s[1] for s in found(nlp, text) if s[0] == "said"] == ["councilmember Mark Levine"]

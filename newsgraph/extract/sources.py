@@ -22,6 +22,9 @@ FOCUS = {"even", "just", "virtually", "also", "too", "then", "maybe", "perhaps",
 # "Lee and Kim both".
 AFTER_SOURCE = {"himself", "herself", "themselves", "itself", "here", "there", "both", "too", "alone"}
 
+# Closing quote marks: a source's phrase starts after them.
+QUOTE_MARKS = {'"', "”", "''"}
+
 # Parts of a group that speak for it ("a third agreed", "half say").
 FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "majority", "most", "many"}
 
@@ -97,11 +100,19 @@ def source_phrase(tok: Token) -> set[int]:
                 indices |= extra
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
     indices = _after_dateline(tok, indices)
+    indices = _after_quote(tok, indices)
     # "Even the mayor said": the focus word is the writer's, not part of the source.
     doc = tok.doc
     while len(indices) > 1 and doc[min(indices)].lower_ in FOCUS and min(indices) != tok.i:
         indices.discard(min(indices))
     return indices
+
+
+def _after_quote(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without the end of a quote the parser joined to it ("...,” Lee said")."""
+    doc = tok.doc
+    marks = [i for i in indices if i < tok.i and doc[i].text in QUOTE_MARKS]
+    return {i for i in indices if i > max(marks)} if marks else indices
 
 
 def _after_dateline(tok: Token, indices: set[int]) -> set[int]:
