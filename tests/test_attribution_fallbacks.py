@@ -74,3 +74,11 @@ def test_the_end_of_a_quote_is_not_part_of_the_source(nlp):
     # The quote opened in an earlier paragraph, so the parser joins its end to the name.
     text = "It’s unanimous,” councilmember Mark Levine said of the vote."
     assert [s[1] for s in found(nlp, text) if s[0] == "said"] == ["councilmember Mark Levine"]
+
+
+def test_a_verb_of_speaking_in_a_second_clause_keeps_what_follows_it(nlp):
+    # The parser hangs "that she would run" on "hall"; "told" still reports it.
+    text = "Lee smiled and told the reporters in the hall that she would run."
+    ((cue, source, content),) = found(nlp, text)
+    assert (cue, source) == ("told", "Lee")
+    assert content.endswith("that she would run")

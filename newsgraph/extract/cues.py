@@ -54,6 +54,7 @@ class Lexicon:
     infinitive_adjectives: frozenset[str]
     page_labels: frozenset[str]
     authored_nouns: frozenset[str]
+    speaking_verbs: frozenset[str]
 
 
 def _words(speech: dict, key: str) -> frozenset[str]:
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         infinitive_adjectives=_words(speech, "infinitive_adjectives"),
         page_labels=_words(speech, "page_labels"),
         authored_nouns=_words(speech, "authored_nouns"),
+        speaking_verbs=_words(speech, "speaking_verbs"),
     )
 
 

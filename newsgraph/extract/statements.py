@@ -148,7 +148,12 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         # "as the minister noted, ..." and "..., the envoy said": the main clause.
         # "“...,” the official said": the quoted clause governs the cue.
         return subtree(verb.head) - subtree(verb), "governor"
-    if verb.pos_ == "VERB" and verb.dep_ in {"ROOT", "relcl"}:
+    # A verb of speaking reports something wherever it stands; another cue only as the
+    # main verb or in a relative clause ("the plan she opposes").
+    dependent = verb.dep_ in {"conj", "advcl", "ccomp", "xcomp"}
+    if verb.pos_ == "VERB" and (
+        verb.dep_ in {"ROOT", "relcl"} or dependent and cue_lemma(verb) in lex.speaking_verbs
+    ):
         return _own_clause(verb), "rest"
     return set(), "none"
 
