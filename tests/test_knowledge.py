@@ -219,3 +219,10 @@ def test_a_metonym_without_a_country_is_refused(tmp_path: Path) -> None:
     _write(tmp_path, "metonyms.yaml", "- name: the Palace\n  sector: GOV\n")
     with pytest.raises(knowledge.KnowledgeError, match="metonyms.yaml"):
         knowledge.load((str(tmp_path),))
+
+
+def test_every_speech_word_list_the_statements_read_is_in_speech_yaml(kb: Knowledge) -> None:
+    from newsgraph.extract.cues import WORD_PAIRS, WORD_SETS
+
+    for section in (*WORD_SETS.values(), *WORD_PAIRS.values()):
+        assert kb.speech.get(section), f"speech.yaml has no words under {section}"

@@ -57,6 +57,32 @@ class Lexicon:
     speaking_verbs: frozenset[str]
 
 
+# Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
+# pairs ("call for", "find object") read as {word: {seconds}}.
+WORD_SETS = {
+    "adjectives": "reporting_adjectives",
+    "quote_verbs": "quote_verbs",
+    "hearer_verbs": "hearer_verbs",
+    "speech_nouns": "reporting_nouns",
+    "not_cues": "not_reporting_verbs",
+    "media_nouns": "media_nouns",
+    "outlet_words": "outlet_name_words",
+    "light_verbs": "light_verbs",
+    "infinitive_adjectives": "infinitive_adjectives",
+    "page_labels": "page_labels",
+    "authored_nouns": "authored_nouns",
+    "speaking_verbs": "speaking_verbs",
+}
+WORD_PAIRS = {
+    "particle_cues": "particle_cues",
+    "adjective_preps": "adjective_cues",
+    "cue_nouns": "cue_nouns",
+    "act_nouns": "speech_act_nouns",
+    "frames_not_cues": "frames_not_cues",
+    "named_frame_cues": "named_frame_cues",
+}
+
+
 def _words(speech: dict, key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in speech.get(key) or ())
 
@@ -96,29 +122,13 @@ def lexicon() -> Lexicon:
             for lemma in _words(speech, "reporting_verbs") | _words(speech, "quote_verbs")
             for form in inflections(lemma)
         },
-        adjectives=_words(speech, "reporting_adjectives"),
-        quote_verbs=_words(speech, "quote_verbs"),
         relay_words=_words(speech, "relay_words") | _words(speech, "according_to"),
         prep_cues=_prep_cues(speech),
-        particle_cues=_prep_cues(speech, "particle_cues"),
-        adjective_preps=_prep_cues(speech, "adjective_cues"),
-        hearer_verbs=_words(speech, "hearer_verbs"),
-        speech_nouns=_words(speech, "reporting_nouns"),
-        cue_nouns=_prep_cues(speech, "cue_nouns"),
-        not_cues=_words(speech, "not_reporting_verbs"),
-        media_nouns=_words(speech, "media_nouns"),
-        outlet_words=_words(speech, "outlet_name_words"),
         outlets=outlets,
         according=tuple(sorted(_words(speech, "according_to"))),
         hedges=tuple(sorted(_words(speech, "hedges"))),
-        light_verbs=_words(speech, "light_verbs"),
-        act_nouns=_prep_cues(speech, "speech_act_nouns"),
-        frames_not_cues=_prep_cues(speech, "frames_not_cues"),
-        named_frame_cues=_prep_cues(speech, "named_frame_cues"),
-        infinitive_adjectives=_words(speech, "infinitive_adjectives"),
-        page_labels=_words(speech, "page_labels"),
-        authored_nouns=_words(speech, "authored_nouns"),
-        speaking_verbs=_words(speech, "speaking_verbs"),
+        **{field: _words(speech, key) for field, key in WORD_SETS.items()},
+        **{field: _prep_cues(speech, key) for field, key in WORD_PAIRS.items()},
     )
 
 
