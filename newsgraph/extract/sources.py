@@ -34,19 +34,16 @@ def noun_phrase(tok: Token) -> set[int]:
     indices = subtree(tok)
     doc = tok.doc
     for child in tok.rights:
-        if child.dep_ == "acl" and _set_off(child):
-            # Everything from the comma on describes the noun: the phrase ends there.
+        if child.dep_ == "acl" and _set_off(child) or _circumstance(child):
+            # Everything from the comma on describes the noun ("Lee, wearing a cap,"), and
+            # "Lee on Tuesday", "Lee in an interview", "Lee himself" say when and how the
+            # source spoke, not who it is: the phrase ends there.
             start = min(t.i for t in child.subtree)
             indices = {i for i in indices if i < start}
         elif child.dep_ in {"ccomp", "parataxis"} or (
             child.dep_ in {"relcl", "acl"} and _cut_clause(child)
         ):
             indices -= subtree(child)
-        elif _circumstance(child):
-            # "Lee on Tuesday", "Lee in an interview", "Lee himself": when and how the
-            # source spoke, not who it is.
-            start = min(t.i for t in child.subtree)
-            indices = {i for i in indices if i < start}
     indices = _after_dateline(tok, indices)
     # A name followed by an age alone ("Ann Lee, 59,"): the name. With more after the age
     # ("Ann Lee, 59, a nurse from Ohio") the whole description stays.
@@ -73,11 +70,12 @@ def _circumstance(child: Token) -> bool:
     if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
         return True
     if child.dep_ == "prep" and child.lower_ in {"in", "during", "at", "on", "via", "over"}:
-        objs = [c for c in child.children if c.dep_ == "pobj"]
-        lex = lexicon()
-        return bool(objs) and (
-            objs[0].ent_type_ in {"DATE", "TIME"}
-            or objs[0].lemma_.lower() in lex.speech_nouns | lex.media_nouns
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return False
+        lemma, lex = obj.lemma_.lower(), lexicon()
+        return (
+            obj.ent_type_ in {"DATE", "TIME"} or lemma in lex.speech_nouns or lemma in lex.media_nouns
         )
     return False
 
