@@ -82,3 +82,27 @@ def test_a_verb_of_speaking_in_a_second_clause_keeps_what_follows_it(nlp):
     ((cue, source, content),) = found(nlp, text)
     assert (cue, source) == ("told", "Lee")
     assert content.endswith("that she would run")
+
+
+def test_a_source_does_not_start_inside_a_hyphenated_word(nlp):
+    # The parser may split "non-profit" into two subjects; the source is the whole word.
+    ((_, source, _),) = found(nlp, "The non-profit said the shelter would open in May.")
+    assert source.endswith("non-profit")
+
+
+def test_a_source_cut_short_does_not_end_on_a_conjunction():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.extract.sources import source_phrase
+
+    # "Two pilots and ..." where the parser hung the rest of the phrase elsewhere.
+    words = ["Two", "pilots", "and", "said", "so"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 3, 1, 3, 3],
+        deps=["nummod", "nsubj", "cc", "ROOT", "advmod"],
+        pos=["NUM", "NOUN", "CCONJ", "VERB", "ADV"],
+    )
+    assert [doc[i].text for i in sorted(source_phrase(doc[1]))] == ["Two", "pilots"]

@@ -50,6 +50,11 @@ def test_trim_drops_quote_marks_punctuation_and_spaces():
     assert trim(TEXT, (17, 19)) is None
 
 
+def test_trim_drops_no_break_spaces_too():
+    text = "Ms. Diaz\u00a0said so."
+    assert text[slice(*trim(text, (0, 9)))] == "Ms. Diaz"
+
+
 def test_scores_count_exact_and_overlapping_spans(tmp_path):
     path = tmp_path / "doc_ab12.ann"
     path.write_text(ANN, encoding="utf-8")
@@ -100,3 +105,30 @@ def test_dev_floors_on_a_subset():
     assert metrics["content_overlap_f1"] >= 0.79
     assert metrics["cue_f1"] >= 0.67
     assert metrics["content_exact_f1"] >= 0.53
+
+
+def _split(tmp_path: Path, annotators: dict[str, str]) -> Path:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "rates.txt").write_text(TEXT, encoding="utf-8")
+    for who, ann in annotators.items():
+        (tmp_path / "attributions" / f"rates_{who}.ann").write_text(ann, encoding="utf-8")
+    return tmp_path
+
+
+def test_an_article_annotated_twice_is_scored_once_against_its_first_annotator(tmp_path):
+    split = _split(tmp_path, {"aa11": ANN, "bb22": ANN.split("\nT5")[0]})
+    ((name, _, ann),) = polnear.documents(split)
+    assert (name, ann.name) == ("rates", "rates_aa11.ann")
+
+
+def test_annotator_agreement_scores_each_pair_of_annotators(tmp_path):
+    from newsgraph.evaluate import polnear_agreement
+
+    # The second annotator found the banker's quote and missed the critics' claim.
+    split = _split(tmp_path, {"aa11": ANN, "bb22": ANN.split("\nT5")[0]})
+    metrics = polnear_agreement.evaluate(split)
+    assert metrics["n"] == 1
+    assert metrics["source_precision"] == 1.0
+    assert metrics["source_recall"] == pytest.approx(1 / 2)
+    assert set(polnear_agreement.METRICS) <= set(metrics)

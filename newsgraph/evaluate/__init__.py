@@ -18,6 +18,7 @@ from typing import Any
 
 DATASETS: dict[str, str] = {
     "polnear": "newsgraph.evaluate.polnear",
+    "polnear-agreement": "newsgraph.evaluate.polnear_agreement",
     "plover-gsr": "newsgraph.evaluate.plover_gsr",
     "geo": "newsgraph.evaluate.geo",
     "timeml": "newsgraph.evaluate.timeml",

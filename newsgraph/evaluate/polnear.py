@@ -9,8 +9,9 @@ accepted; name the split.
 How spans are compared (per document, each role on its own, after BBC Citron's way of
 reporting quote extraction):
 
-- Every span is first *trimmed*: leading and trailing punctuation, quote marks and
-  whitespace are dropped, so ``“Yes,”`` and ``Yes`` are the same span. A span with
+- Every span is first *trimmed* (as in :mod:`newsgraph.evaluate.spans`): leading and
+  trailing punctuation, quote marks and whitespace (no-break spaces too) are dropped,
+  so ``“Yes,”`` and ``Yes`` are the same span. A span with
   fragments is compared as its hull, from the first fragment's start to the last one's
   end (newsgraph gives a split quote one statement per fragment with the same cue; those
   are merged into one hull before scoring).
@@ -41,14 +42,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.evaluate import DatasetError
+from newsgraph.evaluate import DatasetError, spans
 
 NAME = "polnear"
 ROLES = ("source", "cue", "content_overlap", "content_exact")
 METRICS: tuple[str, ...] = tuple(
     f"{role}_{m}" for role in ROLES for m in ("precision", "recall", "f1")
 )
-TRIM = " \t\r\n.,;:!?\"'“”‘’«»()[]—–-"
 WORD = re.compile(r"\w+")
 
 Span = tuple[int, int]
@@ -85,11 +85,7 @@ class Counts:
 
 def trim(text: str, span: Span) -> Span | None:
     """The span without edge punctuation and whitespace; None when nothing is left."""
-    start, end = span
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
+    start, end = spans.trim(span, text)
     return (start, end) if end > start else None
 
 
@@ -122,17 +118,24 @@ def read_ann(path: Path) -> list[Attribution]:
 
 def documents(path: Path) -> Iterator[tuple[str, str, Path]]:
     """(name, text, ann path) per article, sorted by name; the first annotator's file wins."""
+    for name, text, anns in annotations(path):
+        yield name, text, anns[0]
+
+
+def annotations(path: Path) -> Iterator[tuple[str, str, list[Path]]]:
+    """(name, text, every annotator's ann path) per article, sorted by name. A few
+    articles were annotated by several people, to measure their agreement."""
     text_dir, ann_dir = path / "text", path / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise DatasetError(f"{path}: expected text/ and attributions/ (a PolNeAR split folder)")
     texts = {p.stem: p for p in text_dir.glob("*.txt")}
-    seen: set[str] = set()
+    by_name: dict[str, list[Path]] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
         name = ann.stem.rsplit("_", 1)[0]
-        # A few articles were annotated by several people; score each article once.
-        if name in texts and name not in seen:
-            seen.add(name)
-            yield name, texts[name].read_text(encoding="utf-8"), ann
+        if name in texts:
+            by_name.setdefault(name, []).append(ann)
+    for name, anns in by_name.items():
+        yield name, texts[name].read_text(encoding="utf-8"), anns
 
 
 def _spans(text: str, spans: Iterable[Span | None]) -> set[Span]:

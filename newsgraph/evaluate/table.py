@@ -49,6 +49,17 @@ ROWS: tuple[Row, ...] = (
         },
     ),
     Row(
+        # The human ceiling: annotators scored against each other, by the same rules.
+        "PolNeAR train, articles with 5-6 annotators",
+        "polnear-agreement",
+        "polnear/train",
+        ("newsgraph_source_f1", "newsgraph_content_overlap_f1"),
+        {
+            "newsgraph_source_f1": "78.9: the annotators against each other (every pair, same rules)",
+            "newsgraph_content_overlap_f1": "85.1: the annotators against each other",
+        },
+    ),
+    Row(
         "PLOVER GSR dev",
         "plover-gsr",
         "plover_gsr_dev.json",

@@ -103,6 +103,27 @@ def source_phrase(tok: Token) -> set[int]:
     doc = tok.doc
     while len(indices) > 1 and doc[min(indices)].lower_ in FOCUS and min(indices) != tok.i:
         indices.discard(min(indices))
+    return _whole_words(doc, _without_dangling_conjunction(doc, indices))
+
+
+def _without_dangling_conjunction(doc: Doc, indices: set[int]) -> set[int]:
+    """A cut that kept a conjunction but not what it joins ("Lee, Kim and")."""
+    while len(indices) > 1 and (doc[max(indices)].dep_ == "cc" or doc[max(indices)].text == ","):
+        indices.discard(max(indices))
+    return indices
+
+
+def _whole_words(doc: Doc, indices: set[int]) -> set[int]:
+    """The phrase grown over the hyphenated word it starts inside ("co-host", "non-profit")."""
+    start = min(indices, default=0)
+    while (
+        start > 0
+        and "-" in {doc[start].text, doc[start - 1].text}
+        and not doc[start - 1].whitespace_
+        and not doc[start - 1].is_space
+    ):
+        start -= 1
+        indices.add(start)
     return indices
 
 
