@@ -106,3 +106,19 @@ def test_a_source_cut_short_does_not_end_on_a_conjunction():
         pos=["NUM", "NOUN", "CCONJ", "VERB", "ADV"],
     )
     assert [doc[i].text for i in sorted(source_phrase(doc[1]))] == ["Two", "pilots"]
+
+
+def test_a_poll_the_clause_is_found_in_is_its_source(nlp):
+    text = "In a Harbor Gazette poll released Monday, Mayor Okafor led her rival by six points."
+    assert found(nlp, text) == [
+        ("In", "a Harbor Gazette poll released Monday", "Mayor Okafor led her rival by six points")
+    ]
+
+
+def test_leading_in_the_polls_cites_no_poll(nlp):
+    assert found(nlp, "Mayor Okafor leads in the polls.") == []
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_ends_the_quote(nlp):
+    text = "“The ferry is late again,“ said Ana Ruiz, a commuter."
+    assert found(nlp, text) == [("said", "Ana Ruiz, a commuter", "The ferry is late again")]

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from newsgraph import pipeline
+from newsgraph.evaluate import spans
 
 NAME = "timeml"
 METRICS = (
@@ -33,7 +34,6 @@ METRICS = (
     "timex_value_accuracy_strict",
     "timex_type_accuracy",
 )
-TRIM = " \t\r\n.,;:!?\"'()[]`"
 
 
 @dataclass
@@ -103,11 +103,7 @@ def read_tml(path: Path) -> TimeDoc:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
-    return start, end
+    return spans.trim((start, end), text)
 
 
 def match(text: str, gold: list, predicted: list, strict: bool) -> list[tuple[int, int]]:

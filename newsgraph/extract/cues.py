@@ -54,6 +54,7 @@ class Lexicon:
     infinitive_adjectives: frozenset[str]
     page_labels: frozenset[str]
     authored_nouns: frozenset[str]
+    poll_nouns: frozenset[str]
     speaking_verbs: frozenset[str]
 
 
@@ -71,6 +72,7 @@ WORD_SETS = {
     "infinitive_adjectives": "infinitive_adjectives",
     "page_labels": "page_labels",
     "authored_nouns": "authored_nouns",
+    "poll_nouns": "poll_nouns",
     "speaking_verbs": "speaking_verbs",
 }
 WORD_PAIRS = {

@@ -1,5 +1,6 @@
 """Cues that are not verbs: speech and stance nouns with an owner ("her call for ..."),
-"according to X", and the colon of a headline ("Premier Okafor: ...")."""
+"according to X", "in a poll released Monday, ...", and the colon of a headline
+("Premier Okafor: ...")."""
 
 from __future__ import annotations
 
@@ -123,6 +124,34 @@ def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMent
                 kind=kind,
             )
         )
+    return found
+
+
+def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """'In a poll released Monday, Lee led by 6 points': the poll is the source."""
+    found, polls = [], lexicon().poll_nouns
+    for tok in doc:
+        if tok.lower_ != "in" or tok.dep_ != "prep":
+            continue
+        objs = [
+            c
+            for c in tok.children
+            if c.dep_ == "pobj" and c.lemma_.lower() in polls and c.tag_ == "NN"
+        ]
+        anchor = tok.head
+        if not objs or anchor.pos_ not in {"VERB", "AUX"} or cue_word(anchor):
+            continue
+        content = trimmed(doc, subtree(anchor) - subtree(tok))
+        if content is None:
+            continue
+        cue = (tok.idx, tok.idx + len(tok))
+        kind, content = kind_and_content(doc, content, quotes, cue)
+        found.append(
+            StatementMention(
+                cue=cue, content=content, source=trimmed(doc, noun_phrase(objs[0])),
+                source_head=objs[0].i, kind=kind,
+            )
+        )  # fmt: skip
     return found
 
 

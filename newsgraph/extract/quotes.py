@@ -39,12 +39,21 @@ def find_quotes(text: str) -> list[CharSpan]:
             pos, mark = para.start() + m.start(), m.group()
             if start is None and (mark in OPEN_QUOTES or mark in PAIRED_MARKS):
                 start = pos + len(mark)
-            elif start is not None and (mark in CLOSE_QUOTES or mark == "''"):
+            elif start is not None and (
+                mark in CLOSE_QUOTES or mark == "''" or _misturned(para.group(), m.start())
+            ):
                 spans.append((start, pos))
                 start = None
         if start is not None:
             spans.append((start, para.end()))
     return [t for t in (_strip(text, s) for s in spans) if t[1] > t[0]]
+
+
+def _misturned(para: str, pos: int) -> bool:
+    """An opening mark typed where a closing one belongs: after punctuation and before a
+    space or the end of the paragraph ("“It's unusual,“ said Lee")."""
+    after = para[pos + 1 : pos + 2]
+    return para[pos] == "“" and pos > 0 and para[pos - 1] in ",.?!" and after in {"", " "}
 
 
 def _strip(text: str, span: CharSpan) -> CharSpan:

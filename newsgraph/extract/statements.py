@@ -72,7 +72,12 @@ from newsgraph.extract.cues import (
     speech_act,
 )
 from newsgraph.extract.hedges import attach_hedges
-from newsgraph.extract.phrases import according_statements, headline_statements, noun_statements
+from newsgraph.extract.phrases import (
+    according_statements,
+    headline_statements,
+    noun_statements,
+    poll_statements,
+)
 from newsgraph.extract.quotes import adjacent_quote, find_quotes, kind_and_content, quote_statements
 from newsgraph.extract.sources import apply_vias, source_phrase, source_token, via_of_verb
 from newsgraph.extract.spans import (
@@ -357,6 +362,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found = [s for s in found if not any(q[0] <= s.cue[0] < q[1] for q in quotes)]
     found += according_statements(doc, quotes)
     found += noun_statements(doc, quotes)
+    found += poll_statements(doc, quotes)
     found += headline_statements(doc)
     found = apply_vias(doc, found)
     found += quote_statements(doc, quotes, found)
