@@ -54,6 +54,11 @@ def test_a_reflexive_after_the_source_is_not_part_of_it(nlp):
     assert [s[1] for s in found(nlp, "Reyes herself said the bridge would reopen.")] == ["Reyes"]
 
 
+def test_all_after_the_source_is_not_part_of_it(nlp):
+    text = "The defense ministers all said the drill would go ahead."
+    assert [s[1] for s in found(nlp, text)] == ["The defense ministers"]
+
+
 def test_a_verb_that_rarely_reports_without_a_complement_is_no_cue(nlp):
     # "seem", "appear", "decline" ... with nothing after them: measured mostly not claims.
     assert found(nlp, "Okafor declined.") == []

@@ -20,7 +20,7 @@ FOCUS = {"even", "just", "virtually", "also", "too", "then", "maybe", "perhaps",
 
 # Words after a source that are not part of it: "Lee himself", "the workers here",
 # "Lee and Kim both".
-AFTER_SOURCE = {"himself", "herself", "themselves", "itself", "here", "there", "both", "too", "alone"}
+AFTER_SOURCE = {"himself", "herself", "themselves", "itself", "here", "there", "both", "too", "alone", "all", "each"}
 
 # Closing quote marks: a source's phrase starts after them.
 QUOTE_MARKS = {'"', "”", "''"}
