@@ -19,7 +19,7 @@ NOMINAL = {"NOUN", "PROPN", "PRON"}
 FOCUS = {"even", "just", "virtually", "also", "too", "then", "maybe", "perhaps", "meanwhile"}
 
 # Words after a source that are not part of it: "Lee himself", "the workers here",
-# "Lee and Kim both".
+# "Lee and Kim both", "the ministers all".
 AFTER_SOURCE = {"himself", "herself", "themselves", "itself", "here", "there", "both", "too", "alone", "all", "each"}
 
 # Closing quote marks: a source's phrase starts after them.
