@@ -162,9 +162,10 @@ def source_token(verb: Token) -> Token | None:
         ) or _quantity_subject(node)
         if subjects:
             # "Lee appears to lead", "it seems that ...": the writer's inference about
-            # the subject, which is its topic and not a source. "It" before a stance
-            # adjective is a placeholder too: "it is clear that ...".
-            if cue_lemma(node) in {"appear", "seem"}:
+            # the subject, which is its topic and not a source. A cue under it keeps
+            # its subject: "she appeared to imply that ..." is her implying. "It"
+            # before a stance adjective is a placeholder too: "it is clear that ...".
+            if cue_lemma(node) in {"appear", "seem"} and (node is verb or not cue_word(verb)):
                 return None
             expletive = subjects[0].lower_ == "it" and (verb.pos_ == "ADJ" or _raised(verb, node))
             return None if expletive else subjects[0]
@@ -179,6 +180,10 @@ def source_token(verb: Token) -> Token | None:
             return None
         if node.tag_ == "VBN" and node.dep_ == "advcl":
             return None  # "Asked about X, she said": the asker is not the subject
+        if node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.head.pos_ in NOMINAL:
+            # "Lee, who ..., tweeted to say": a sentence parsed with no main verb; the
+            # clause on its root noun is the main clause.
+            return node.head
         if node.dep_ in {"ccomp", "acl"} and not is_cue_verb(node):
             return None
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in NOMINAL:
@@ -192,6 +197,60 @@ def source_token(verb: Token) -> Token | None:
 # Heads whose subject "it" stands for nobody: "it is hard to imagine ...", "it remains to
 # be seen ...", "it seems fair to say ...".
 PLACEHOLDER_HEADS = {"be", "remain", "seem", "appear", "become"}
+
+
+# Finite verb tags: a verb in one of these forms has a subject somewhere.
+FINITE = {"VBD", "VBZ", "VBP"}
+
+# Adverbs between an inverted cue and its source: "said also Lee".
+BETWEEN = {"also", "then", "later", "again", "too", "once"}
+
+
+def stray_subject(verb: Token) -> Token | None:
+    """The speaker of a finite verb of speaking the parser gave no subject, found by
+    position: the name right after it ("..., said David Lee, a ...") or the nearest
+    person or group before it in the sentence ("Ann Lee, a rabbi helping ..., said")."""
+    lex = lexicon()
+    if verb.pos_ != "VERB" or verb.tag_ not in FINITE or cue_lemma(verb) not in lex.speaking_verbs:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    sent = verb.sent
+    before = [t.text for t in verb.doc[max(sent.start, verb.i - 2) : verb.i]]
+    if before and set(before) & QUOTE_MARKS:
+        after = next((t for t in sent if t.i > verb.i and t.lower_ not in BETWEEN), None)
+        if after is not None and (after.pos_ in {"PROPN", "DET"} or after.ent_type_ in NAMED_TYPES):
+            return _chunk_root(after)
+        return None
+    if before and before[-1] == ",":
+        return _opening_name(verb)
+    return None
+
+
+def _opening_name(verb: Token) -> Token | None:
+    """The person or group named first in the cue's clause, set off before it by
+    commas: "Ann Lee, a rabbi helping ..., said"."""
+    sent = verb.sent
+    marks = [t.i for t in sent if t.i < verb.i and t.text in QUOTE_MARKS]
+    start = max(marks) + 1 if marks else sent.start
+    while start < verb.i and verb.doc[start].is_punct:
+        start += 1
+    ent = next((e for e in verb.doc.ents if e.start == start), None)
+    if ent is None or ent.label_ not in NAMED_TYPES or ent.end >= verb.i:
+        return None
+    if verb.doc[ent.end].text != ",":
+        return None
+    return ent.root
+
+
+NAMED_TYPES = {"PERSON", "ORG", "NORP"}
+
+
+def _chunk_root(tok: Token) -> Token:
+    for chunk in tok.sent.noun_chunks:
+        if chunk.start <= tok.i < chunk.end:
+            return chunk.root
+    return tok
 
 
 def _raised(verb: Token, node: Token) -> bool:
@@ -258,8 +317,17 @@ def is_outlet(tok: Token) -> bool:
     if tok.lemma_.lower() in lex.media_nouns or tok.lower_ in lex.media_nouns:
         return True
     return tok.pos_ == "PROPN" and any(
-        w.pos_ == "PROPN" and w.lower_ in lex.outlet_words for w in words
+        w.pos_ == "PROPN" and w.lower_ in lex.outlet_words for w in _own_name(tok)
     )
+
+
+def _own_name(tok: Token) -> list[Token]:
+    """The name ``tok`` heads, without what describes it: in "Moore, a former member of
+    the Journal's board" the Journal is not the speaker."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return list(ent)
+    return [t for t in tok.subtree if t.i <= tok.i and (t is tok or t.dep_ == "compound")]
 
 
 def outlet_span(tok: Token) -> CharSpan | None:

@@ -79,7 +79,13 @@ from newsgraph.extract.phrases import (
     poll_statements,
 )
 from newsgraph.extract.quotes import adjacent_quote, find_quotes, kind_and_content, quote_statements
-from newsgraph.extract.sources import apply_vias, source_phrase, source_token, via_of_verb
+from newsgraph.extract.sources import (
+    apply_vias,
+    source_phrase,
+    source_token,
+    stray_subject,
+    via_of_verb,
+)
 from newsgraph.extract.spans import (
     CharSpan,
     indices_with_pos,
@@ -309,7 +315,7 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         # The parser may run on into the next paragraph; content stays in the cue's.
         paras = paragraphs(verb.doc)
         content_idx = {i for i in content_idx if paras[i] == paras[verb.i]}
-    source_tok = source_token(verb)
+    source_tok = source_token(verb) or stray_subject(verb)
     if how == "object" and source_tok is None:
         return None  # "Finding a solution ..." is not a finding without a finder
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
