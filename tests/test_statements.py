@@ -212,6 +212,22 @@ def test_a_particle_verb_is_a_cue(nlp):
     assert pointed["content"] == "that the ledger was never balanced"
 
 
+def test_a_two_word_quote_verb_is_a_cue_with_a_quote_of_its_own(nlp):
+    for text, cue, source in (
+        ("“The fares are too high,” the driver went on.", "went on", "the driver"),
+        ("The minister shot back, “We have nothing to hide.”", "shot back", "The minister"),
+        ("As the coach put it, “We lost the toss and the match.”", "put it", "the coach"),
+    ):
+        (found,) = by_cue(statements(nlp, text), cue)
+        assert found["source"] == source
+        assert found["kind"] == "direct"
+
+
+def test_a_two_word_quote_verb_without_a_quote_is_no_cue(nlp):
+    for text in ("Prices went on rising all winter.", "She put it on the table."):
+        assert statements(nlp, text) == []
+
+
 def test_made_it_clear_is_one_cue(nlp):
     found = statements(nlp, "The coach made it clear that nobody would be dropped.")
     (made,) = by_cue(found, "made it clear")

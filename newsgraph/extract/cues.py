@@ -154,9 +154,30 @@ def cue_lemma(tok: Token) -> str:
     """The lemma, repaired from the word form when the tagger's lemma is not in our lists."""
     lex = lexicon()
     lemma = tok.lemma_.lower()
+    phrase = quote_phrase(tok)
+    if phrase is not None:
+        return " ".join(w.lemma_.lower() for w in phrase)
     if lemma in lex.verbs or lemma in lex.quote_verbs or lemma in lex.prep_cues:
         return lemma
     return lex.verb_forms.get(tok.lower_, lemma)
+
+
+# How the parser may hang the second word of a two-word quote verb ("went on", "shot
+# back", "as she put it").
+QUOTE_PHRASE_DEPS = {"prt", "advmod", "prep", "dobj"}
+
+
+def quote_phrase(tok: Token) -> tuple[Token, Token] | None:
+    """A two-word quote verb in speech.yaml ("go on", "shoot back", "put it"): the verb
+    and the word right after it."""
+    if tok.pos_ != "VERB" or tok.i + 1 >= len(tok.doc):
+        return None
+    second = tok.doc[tok.i + 1]
+    if second.head != tok or second.dep_ not in QUOTE_PHRASE_DEPS:
+        return None
+    if f"{tok.lemma_.lower()} {second.lower_}" not in lexicon().quote_verbs:
+        return None
+    return tok, second
 
 
 def cue_prep(verb: Token) -> Token | None:
@@ -295,7 +316,8 @@ def cue_span(verb: Token) -> CharSpan:
         and not any(c.dep_ in CLAUSE_DEPS for c in verb.children)
     ):
         return start.idx, prep.idx + len(prep)
-    end = verb
+    phrase = quote_phrase(verb)
+    end = verb if phrase is None else phrase[1]
     for child in verb.rights:
         if child.dep_ == "prt" and child.i == end.i + 1:
             end = child
