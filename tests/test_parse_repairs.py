@@ -1,5 +1,6 @@
-"""Sources found where the small parser goes wrong: a speaker it hung on the wrong word,
-a sentence it gave no main verb, an outlet named only in a source's description.
+"""Statements found where the small parser goes wrong: a speaker it hung on the wrong
+word, a sentence it gave no main verb, a closing "..., police said" whose sentence it
+hung on the cue in pieces; and an outlet named only in a source's description.
 
 The misparses are built by hand (``parsed``), since the parser's mistakes on a given
 sentence change from one model to the next; the rules must hold for any of them."""
@@ -127,3 +128,38 @@ def test_an_outlet_in_a_source_description_does_not_make_the_source_an_outlet(nl
     assert ("said", "Tom Reyes, a former member of the Harbor Journal editorial board") in [
         (c, s) for c, s, _ in found(nlp, text)
     ]
+
+
+def test_a_closing_speaker_takes_the_sentence_before_the_comma(nlp):
+    # "..., police said.": the parser hung the sentence's main verb on "said" as an
+    # adverbial, so "said" had no complement of its own.
+    doc = parsed(
+        nlp,
+        [
+            ("A", 1, "det", "DET", "DT", "a"),
+            ("ferry", 2, "nsubj", "NOUN", "NN", "ferry"),
+            ("sank", 7, "advcl", "VERB", "VBD", "sink"),
+            ("near", 2, "prep", "ADP", "IN", "near"),
+            ("Leith", 3, "pobj", "PROPN", "NNP", "Leith"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ("police", 7, "nsubj", "NOUN", "NNS", "police"),
+            ("said", 7, "ROOT", "VERB", "VBD", "say"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+        ],
+        ["O"] * 9,
+    )
+    (statement,) = find_statements(doc)
+    text = doc.text
+    assert text[statement.cue[0] : statement.cue[1]] == "said"
+    assert text[statement.content[0] : statement.content[1]] == "A ferry sank near Leith"
+
+
+def test_an_outlet_stating_a_prediction_speaks_for_itself(nlp):
+    # The paper relays speech ("the paper said the chairman said ..."), but a
+    # prediction it reports is the paper's own claim.
+    found_cues = [(c, s) for c, s, _ in found(nlp, "The weekly paper said the club's chairman has predicted a title win.")]
+    assert ("said", "The weekly paper") in found_cues
+
+
+def test_said_yes_reports_the_yes(nlp):
+    assert ("said", "Everyone but the treasurer", "yes") in found(nlp, "Everyone but the treasurer said yes.")

@@ -356,6 +356,14 @@ def via_of_verb(verb: Token) -> list[CharSpan]:
     return []
 
 
+def _spoken(doc: Doc, statement: StatementMention) -> bool:
+    lex = lexicon()
+    return any(
+        cue_lemma(t) in lex.speaking_verbs or cue_lemma(t) in lex.relay_words
+        for t in span_tokens(doc, statement.cue)
+    )
+
+
 def _content_root(doc: Doc, span: CharSpan) -> Token | None:
     """The content's main word: its highest token in the parse."""
     content = doc.char_span(span[0], span[1], alignment_mode="expand")
@@ -380,10 +388,12 @@ def apply_vias(doc: Doc, found: list[StatementMention]) -> list[StatementMention
         root = _content_root(doc, outer.content)
         # Only the statement the outlet relays ("X reported that K said ..."), not every
         # cue word somewhere in its content.
+        # "The paper said the winner has predicted ...": the paper's own claim about a
+        # prediction, not a relayed statement; only speech is relayed.
         inner = [
             s for s in found
             if s is not outer and root is not None and s.cue[0] <= root.idx < s.cue[1]
-            and s.source is not None
+            and s.source is not None and _spoken(doc, s)
         ]  # fmt: skip
         if not inner:
             continue

@@ -30,6 +30,8 @@ General rules on the dependency parse, with the words in ``knowledge/speech.yaml
   that"), speech and stance nouns with an owner ("the mayor's call for ...", "her view
   that ...", "in his view, ..."), quantities as sources ("about 4 in 10 say"), and a day
   right after the cue ("said Tuesday"). Clauses come from the cue's own paragraph only.
+- A closing "..., police said." or "..., said Ann Lee, a nurse." reports the sentence
+  before its comma, however the parser hung that sentence on the cue.
 - A cue inside a quote belongs to the quoted speaker's words and is not reported.
 - When the cue sits inside or after the quoted clause ("“...,” the official said" parsed
   as ``parataxis``), the content is the governing clause minus the cue's own clause.
@@ -159,6 +161,9 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         # "as the minister noted, ..." and "..., the envoy said": the main clause.
         # "“...,” the official said": the quoted clause governs the cue.
         return subtree(verb.head) - subtree(verb), "governor"
+    tail = _closing_attribution(verb)
+    if tail is not None:
+        return tail, "governor"
     # A verb of speaking reports something wherever it stands; another cue only as the
     # main verb or in a relative clause ("the plan she opposes").
     dependent = verb.dep_ in {"conj", "advcl", "ccomp", "xcomp"}
@@ -169,8 +174,31 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     return set(), "none"
 
 
+# What may follow a closing "..., police said" besides its speaker: "on Tuesday", "too".
+TAIL_DEPS = {"punct", "advmod", "npadvmod", "prep", "pobj", "det", "compound", "amod"}
+
+
+def _closing_attribution(verb: Token) -> set[int] | None:
+    """The sentence before "..., police said." or "..., said Ann Lee, a nurse." when the
+    parser hung that sentence on the cue in pieces: everything before the comma."""
+    if verb.pos_ != "VERB" or cue_lemma(verb) not in lexicon().speaking_verbs:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+    phrase = subtree(subject) if subject.i > verb.i else set()
+    start = min(verb.i, min(t.i for t in subject.subtree))
+    doc, sent = verb.doc, verb.sent
+    if start - 1 <= sent.start or doc[start - 1].text != ",":
+        return None
+    if any(verb.i < t.i and t.i not in phrase and t.dep_ not in TAIL_DEPS for t in doc[verb.i : sent.end]):
+        return None
+    return {i for i in range(sent.start, start - 1) if not doc[i].is_space}
+
+
 # What a cue's own clause says when the parser hung its complement elsewhere.
-OWN_CLAUSE = {"prep", "dobj", "dative", "npadvmod", "attr", "oprd", "acomp", "advmod"}
+OWN_CLAUSE = {"prep", "dobj", "dative", "npadvmod", "attr", "oprd", "acomp", "advmod", "intj"}
 
 
 def _own_clause(verb: Token) -> set[int]:
