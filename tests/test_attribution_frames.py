@@ -114,3 +114,11 @@ def test_voicing_doubts_and_reminding_voters_are_statements(nlp):
 def test_a_passive_naming_verb_keeps_what_the_thing_was_called(nlp):
     (called,) = found(nlp, "The plan was called reckless by the mayor.")
     assert called == ("was called", "the mayor", "The plan was called reckless")
+
+
+def test_a_study_reports_a_finding_in_a_frame_that_is_otherwise_no_cue(nlp):
+    # "find" with an object is measured mostly not a claim ("found the keys"); with a
+    # survey, audit or study as subject it is one.
+    text = "A recent survey found broad support for the new bus lanes."
+    assert [(c, s) for c, s, _ in found(nlp, text)] == [("found", "A recent survey")]
+    assert found(nlp, "She found the keys under the mat.") == []

@@ -56,6 +56,7 @@ class Lexicon:
     authored_nouns: frozenset[str]
     poll_nouns: frozenset[str]
     speaking_verbs: frozenset[str]
+    research_nouns: frozenset[str]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -74,6 +75,7 @@ WORD_SETS = {
     "authored_nouns": "authored_nouns",
     "poll_nouns": "poll_nouns",
     "speaking_verbs": "speaking_verbs",
+    "research_nouns": "research_nouns",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",
