@@ -163,3 +163,29 @@ def test_an_outlet_stating_a_prediction_speaks_for_itself(nlp):
 
 def test_said_yes_reports_the_yes(nlp):
     assert ("said", "Everyone but the treasurer", "yes") in found(nlp, "Everyone but the treasurer said yes.")
+
+
+def test_a_clause_on_a_root_noun_reports_what_follows_it(nlp):
+    # "Ann Lee, an aide, called the plan reckless." parsed as a noun phrase: "called"
+    # is a clause on "Lee" and still the sentence's main verb.
+    doc = parsed(
+        nlp,
+        [
+            ("Ann", 1, "compound", "PROPN", "NNP", "Ann"),
+            ("Lee", 1, "ROOT", "PROPN", "NNP", "Lee"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("an", 4, "det", "DET", "DT", "an"),
+            ("aide", 1, "appos", "NOUN", "NN", "aide"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("called", 1, "acl", "VERB", "VBN", "call"),
+            ("the", 8, "det", "DET", "DT", "the"),
+            ("plan", 6, "oprd", "NOUN", "NN", "plan"),
+            ("reckless", 6, "oprd", "ADJ", "JJ", "reckless"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ["B-PERSON", "I-PERSON"] + ["O"] * 9,
+    )
+    (statement,) = find_statements(doc)
+    text = doc.text
+    assert text[statement.source[0] : statement.source[1]] == "Ann Lee, an aide"
+    assert text[statement.content[0] : statement.content[1]] == "the plan reckless"

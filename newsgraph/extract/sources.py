@@ -8,7 +8,14 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract import doc_text
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import cue_lemma, cue_word, is_cue_verb, lexicon, shared_cue
-from newsgraph.extract.spans import CharSpan, paragraphs, span_tokens, subtree, trimmed
+from newsgraph.extract.spans import (
+    CharSpan,
+    main_verb,
+    paragraphs,
+    span_tokens,
+    subtree,
+    trimmed,
+)
 
 # How far up the tree a cue looks for a subject it shares ("..., saying that ...").
 SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep", "acomp"}
@@ -180,7 +187,7 @@ def source_token(verb: Token) -> Token | None:
             return None
         if node.tag_ == "VBN" and node.dep_ == "advcl":
             return None  # "Asked about X, she said": the asker is not the subject
-        if node.dep_ == "acl" and node.head.dep_ == "ROOT" and node.head.pos_ in NOMINAL:
+        if node.dep_ == "acl" and main_verb(node):
             # "Lee, who ..., tweeted to say": a sentence parsed with no main verb; the
             # clause on its root noun is the main clause.
             return node.head

@@ -69,3 +69,12 @@ def indices_with_pos(doc: Doc, tags: tuple[str, ...]) -> list[int]:
     """Token indices with one of the coarse tags; one array read instead of a Token each."""
     wanted = {doc.vocab.strings[tag] for tag in tags}
     return [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
+
+
+def main_verb(verb: Token) -> bool:
+    """The sentence's main verb: its root, or a clause on a root noun in a sentence the
+    parser gave no verb ("Lee, an aide, called the plan reckless" parsed as a noun
+    phrase)."""
+    if verb.dep_ == "ROOT":
+        return True
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}

@@ -91,6 +91,7 @@ from newsgraph.extract.sources import (
 from newsgraph.extract.spans import (
     CharSpan,
     indices_with_pos,
+    main_verb,
     paragraphs,
     prep_object,
     rest_of_paragraph,
@@ -168,7 +169,7 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     # main verb or in a relative clause ("the plan she opposes").
     dependent = verb.dep_ in {"conj", "advcl", "ccomp", "xcomp"}
     if verb.pos_ == "VERB" and (
-        verb.dep_ in {"ROOT", "relcl"} or dependent and cue_lemma(verb) in lex.speaking_verbs
+        main_verb(verb) or verb.dep_ == "relcl" or dependent and cue_lemma(verb) in lex.speaking_verbs
     ):
         return _own_clause(verb), "rest"
     return set(), "none"
