@@ -64,5 +64,12 @@ def test_a_light_verb_with_a_speech_act_noun_is_a_cue(nlp):
     assert swipe[2] == "the new shift rota"
 
 
+def test_a_speech_act_keeps_its_that_clause_after_the_hearer(nlp):
+    # The parser hangs "that ..." on the hearer as if it opened a relative clause.
+    text = "Senator Ana Diaz is making an impassioned case to a gathering of teachers that she is the candidate."
+    (case,) = found(nlp, text)
+    assert case == ("is making an impassioned case", "Senator Ana Diaz", "that she is the candidate")
+
+
 def test_a_light_verb_with_an_ordinary_object_is_not_a_cue(nlp):
     assert not [s for s in found(nlp, "The union took a bus to the harbor.") if "took" in s[0]]

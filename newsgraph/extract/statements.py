@@ -234,7 +234,18 @@ def _act_content(noun: Token) -> set[int]:
         ):
             return subtree(child)
     prep = act_prep(noun)
-    return prep_object(prep) if prep is not None else set()
+    if prep is not None:
+        return prep_object(prep)
+    # "made the case to a crowd in Ohio that ...": the parser hangs the clause on the
+    # hearer, as if "that" opened a relative clause.
+    for tok in noun.head.subtree:
+        if tok.i > noun.i and tok.dep_ in {"relcl", "acl"} and _that_marked(tok):
+            return subtree(tok)
+    return set()
+
+
+def _that_marked(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def _without_shared(clause: Token, verb: Token) -> set[int]:
