@@ -189,3 +189,17 @@ def test_a_clause_on_a_root_noun_reports_what_follows_it(nlp):
     text = doc.text
     assert text[statement.source[0] : statement.source[1]] == "Ann Lee, an aide"
     assert text[statement.content[0] : statement.content[1]] == "the plan reckless"
+
+
+def test_a_participle_after_a_comma_shares_the_subject_before_it(nlp):
+    # The parser hung "pointing" on "was", whose subject is the placeholder "it".
+    text = (
+        "It was at the summit that Okafor delivered his attack on the tariff in a long "
+        "speech, pointing to the ministry's 2019 report."
+    )
+    assert ("pointing to", "Okafor") in [(c, s) for c, s, _ in found(nlp, text)]
+
+
+def test_a_participle_after_a_placeholder_subject_has_no_speaker(nlp):
+    text = "It was the mayor, not the council, that approved the plan, saying it would pay for itself."
+    assert [(c, s) for c, s, _ in found(nlp, text)] == [("saying", None)]

@@ -218,6 +218,8 @@ def stray_subject(verb: Token) -> Token | None:
     position: the name right after it ("..., said David Lee, a ...") or the nearest
     person or group before it in the sentence ("Ann Lee, a rabbi helping ..., said")."""
     lex = lexicon()
+    if verb.pos_ == "VERB" and verb.tag_ == "VBG":
+        return _participle_subject(verb)
     if verb.pos_ != "VERB" or verb.tag_ not in FINITE or cue_lemma(verb) not in lex.speaking_verbs:
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
@@ -231,6 +233,22 @@ def stray_subject(verb: Token) -> Token | None:
         return None
     if before and before[-1] == ",":
         return _opening_name(verb)
+    return None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """"Lee shared the news, writing ...": a participle set off by a comma shares the
+    subject of the clause before it, wherever the parser hung it."""
+    doc, sent = verb.doc, verb.sent
+    first = min(t.i for t in verb.subtree)
+    if first != verb.i and doc[first].dep_ not in {"neg", "advmod"} or doc[first - 1].text != ",":
+        return None
+    for tok in reversed(doc[sent.start : first]):
+        if tok.pos_ in {"VERB", "AUX"} and tok.tag_ in FINITE:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in {"it", "this", "that", "there", "what"}:
+                return None
+            return subject
     return None
 
 
