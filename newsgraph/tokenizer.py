@@ -1,0 +1,154 @@
+"""The pipeline's tokenizer, for articles: paragraphs and headlines.
+
+Two things the parser gets wrong in articles, fixed before it runs:
+
+- **Paragraphs.** The parser may run a headline or a paragraph into the next one, and a
+  cue then takes the wrong clause. A line after a blank line, or after a line that ends
+  a sentence or is a headline, starts a sentence (the parser keeps sentence starts it is
+  given).
+- **Headlines In Title Case.** The tagger reads "Christie Says He Would Issue A
+  Quarantine" as a string of names, so a headline's verb, speaker and event are lost.
+  Each title-case line is handed to the parser in sentence case, and the
+  ``newsgraph_cased`` component then puts the article's own words back, keeping every
+  tag, parse and entity. Only letter case changes, so every token keeps its offsets.
+
+A word of a title-case line stays capitalized when the article writes it capitalized
+elsewhere, in mid-sentence ("Zika", "Christie"), when it is the line's first word, or
+when it is an acronym or mixes case ("FBI", "McCain"); every other word is lowered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+LINE = re.compile(r"[^\n]+")
+
+# Words a title capitalizes that a sentence would not; they do not count as evidence
+# that a line is in title case.
+MINOR = frozenset(
+    "a an the of in on at to for and or but nor with by from as is are into over up "
+    "out off via vs de da del di du la le al el bin van von der".split()
+)
+
+ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE]
+ORIGINAL = "ng_cased_from"
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line written in title case."""
+    found = []
+    for match in LINE.finditer(text):
+        words = WORD.findall(match.group())
+        major = [w for w in words if w.lower() not in MINOR]
+        if len(words) < 4 or len(major) < 3:
+            continue
+        # Every major word capitalized: one lower-case verb ("met") makes it a sentence.
+        capitalized = all(w[0].isupper() for w in major)
+        shouting = sum(w.isupper() and len(w) > 1 for w in major)
+        if capitalized and shouting < len(major) / 2:
+            found.append(match.span())
+    return found
+
+
+def _names(text: str, lines: list[tuple[int, int]]) -> set[str]:
+    """Capitalized words the article uses in mid-sentence outside its title lines."""
+    names: set[str] = set()
+    pieces, last = [], 0
+    for start, end in lines:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    for piece in pieces:
+        for match in WORD.finditer(piece):
+            word = match.group()
+            before = piece[: match.start()].rstrip()
+            if word[0].isupper() and before and before[-1] not in ".!?:\"“‘'":
+                names.add(word.rstrip("."))
+    return names
+
+
+def _keeps_case(word: str, first: bool, names: set[str]) -> bool:
+    bare = word.rstrip(".")
+    if first or bare in names or not bare[:1].isupper():
+        return True
+    inner = bare[1:]
+    return any(c.isupper() for c in inner)  # "FBI", "McCain", "U.S."
+
+
+def sentence_case(text: str, lines: list[tuple[int, int]] | None = None) -> str:
+    """``text`` with its title-case lines in sentence case; same length, same offsets."""
+    lines = title_lines(text) if lines is None else lines
+    if not lines:
+        return text
+    names = _names(text, lines)
+    chars = list(text)
+    for start, end in lines:
+        for n, match in enumerate(WORD.finditer(text, start, end)):
+            word = match.group()
+            if not _keeps_case(word, n == 0, names):
+                chars[match.start()] = word[0].lower()
+    return "".join(chars)
+
+
+# A line that ends with one of these ends its sentence.
+SENTENCE_END = frozenset(".!?\"”’':")
+
+
+def mark_paragraphs(doc: Doc, headline_ends: set[int]) -> None:
+    """Start a sentence at each paragraph: after a blank line, or after a line that ends
+    a sentence or is a headline. A single line break inside a sentence (wrapped text)
+    is left to the parser."""
+    text = doc.text
+    last = None  # the last token that is not whitespace
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if last is not None:
+            end = last.idx + len(last)
+            breaks = text.count("\n", end, tok.idx)
+            if breaks > 1 or breaks and (last.text[-1] in SENTENCE_END or end in headline_ends):
+                tok.is_sent_start = True
+        last = tok
+
+
+class ArticleTokenizer:
+    """The pipeline's tokenizer, fed title-case lines in sentence case, with a sentence
+    start at each paragraph. The original text rides along in ``user_data`` until
+    ``newsgraph_cased`` restores it."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        lines = title_lines(text)
+        cased = sentence_case(text, lines)
+        doc = self.tokenizer(cased)
+        mark_paragraphs(doc, {end for _, end in lines})
+        if cased != text:
+            doc.user_data[ORIGINAL] = text
+        return doc
+
+    def __getattr__(self, name: str):
+        # pipe(), infix_finditer, to_disk ... belong to the wrapped tokenizer. (Unpickling
+        # asks before ``tokenizer`` is set.)
+        if name == "tokenizer":
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+@Language.component("newsgraph_cased")
+def restore_case(doc: Doc) -> Doc:
+    """The same Doc with the article's own words: same tokens, tags, parse, entities."""
+    original = doc.user_data.pop(ORIGINAL, None)
+    if original is None:
+        return doc
+    words = [original[t.idx : t.idx + len(t)] for t in doc]
+    restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    restored.from_array(ATTRS, doc.to_array(ATTRS))
+    restored.user_data.update(doc.user_data)
+    return restored
