@@ -48,7 +48,7 @@ def extraction_ratio(texts: list[str], batch: int = 16) -> dict[str, float]:
     from newsgraph.model import Article
 
     nlp = pipeline.build()
-    ours = [name for name in nlp.pipe_names if name in pipeline.COMPONENTS]
+    ours = [name for name in nlp.pipe_names if name not in pipeline.spacy_pipe_names(nlp)]
     components = [nlp.get_pipe(name) for name in ours]
     articles = [Article(text=t, published="2024-01-15") for t in texts]
 
@@ -68,6 +68,13 @@ def extraction_ratio(texts: list[str], batch: int = 16) -> dict[str, float]:
     for start in range(0, len(articles), batch):
         parse, extra = run_batch(articles[start : start + batch])
         parse_s, ours_s = parse_s + parse, ours_s + extra
+    # Our tokenizer's own work (headline casing, paragraph starts) is timed on the parse
+    # side above; move it to ours: its time over the model's tokenizer alone.
+    tokenizer = nlp.tokenizer
+    ours_tokenizing = timed(lambda: [tokenizer(t) for t in texts]) - timed(
+        lambda: [tokenizer.tokenizer(t) for t in texts]
+    )
+    parse_s, ours_s = parse_s - ours_tokenizing, ours_s + ours_tokenizing
     words = sum(len(t.split()) for t in texts)
     return {
         "articles": len(texts),
