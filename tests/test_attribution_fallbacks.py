@@ -113,6 +113,25 @@ def test_a_source_cut_short_does_not_end_on_a_conjunction():
     assert [doc[i].text for i in sorted(source_phrase(doc[1]))] == ["Two", "pilots"]
 
 
+def test_a_source_cut_short_does_not_end_inside_a_hyphenated_word():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.extract.sources import source_phrase
+
+    # "Lee, who co-wrote it, said so" where the parser hung "-wrote" on the verb.
+    words = ["Lee", ",", "who", "co", "-", "wrote", "said", "so"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[False, True, True, False, False, True, True, False],
+        heads=[6, 0, 3, 0, 5, 6, 6, 6],
+        deps=["nsubj", "punct", "nsubj", "relcl", "punct", "dep", "ROOT", "advmod"],
+        pos=["PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "VERB", "ADV"],
+    )
+    assert [doc[i].text for i in sorted(source_phrase(doc[0]))] == ["Lee", ",", "who", "co", "-", "wrote"]
+
+
 def test_a_poll_the_clause_is_found_in_is_its_source(nlp):
     text = "In a Harbor Gazette poll released Monday, Mayor Okafor led her rival by six points."
     assert found(nlp, text) == [

@@ -121,7 +121,8 @@ def _without_dangling_conjunction(doc: Doc, indices: set[int]) -> set[int]:
 
 
 def _whole_words(doc: Doc, indices: set[int]) -> set[int]:
-    """The phrase grown over the hyphenated word it starts inside ("co-host", "non-profit")."""
+    """The phrase grown over a hyphenated word it starts or ends inside ("co-host",
+    "who co-wrote")."""
     start = min(indices, default=0)
     while (
         start > 0
@@ -131,6 +132,15 @@ def _whole_words(doc: Doc, indices: set[int]) -> set[int]:
     ):
         start -= 1
         indices.add(start)
+    end = max(indices, default=0)
+    while (
+        end + 1 < len(doc)
+        and "-" in {doc[end].text, doc[end + 1].text}
+        and not doc[end].whitespace_
+        and not doc[end + 1].is_space
+    ):
+        end += 1
+        indices.add(end)
     return indices
 
 
