@@ -35,6 +35,24 @@ def parsed(nlp, rows: list[tuple[str, int, str, str, str, str]], ents: list[str]
     )
 
 
+# "Ann Lee, an aide, ..." with "Lee" as the sentence's root: the start of a sentence
+# the parser read as one noun phrase, its verb a clause on "Lee" (rows from index 6).
+ROOT_NOUN_ANN_LEE = [
+            ("Ann", 1, "compound", "PROPN", "NNP", "Ann"),
+            ("Lee", 1, "ROOT", "PROPN", "NNP", "Lee"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("an", 4, "det", "DET", "DT", "an"),
+            ("aide", 1, "appos", "NOUN", "NN", "aide"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+]
+
+
+def root_noun_doc(nlp, *rows: tuple[str, int, str, str, str, str]) -> Doc:
+    """"Ann Lee, an aide, <rows>." parsed with "Lee" as the root."""
+    words = [*ROOT_NOUN_ANN_LEE, *rows, (".", 1, "punct", "PUNCT", ".", ".")]
+    return parsed(nlp, words, ["B-PERSON", "I-PERSON"] + ["O"] * (len(words) - 2))
+
+
 def statements(doc: Doc) -> list[tuple[str, str | None]]:
     text = doc.text
     return [
@@ -94,23 +112,13 @@ def test_a_verb_of_speaking_with_a_subject_is_left_as_parsed(nlp):
 def test_a_sentence_parsed_without_a_main_verb_still_has_a_speaker(nlp):
     # "Ann Lee, an aide, tweeted to say ...": the parser made "Lee" the root and
     # "tweeted" a clause on it.
-    doc = parsed(
+    doc = root_noun_doc(
         nlp,
-        [
-            ("Ann", 1, "compound", "PROPN", "NNP", "Ann"),
-            ("Lee", 1, "ROOT", "PROPN", "NNP", "Lee"),
-            (",", 1, "punct", "PUNCT", ",", ","),
-            ("an", 4, "det", "DET", "DT", "an"),
-            ("aide", 1, "appos", "NOUN", "NN", "aide"),
-            (",", 1, "punct", "PUNCT", ",", ","),
-            ("tweeted", 1, "acl", "VERB", "VBN", "tweet"),
-            ("to", 8, "aux", "PART", "TO", "to"),
-            ("say", 6, "advcl", "VERB", "VB", "say"),
-            ("pay", 10, "nsubj", "NOUN", "NN", "pay"),
-            ("fell", 8, "ccomp", "VERB", "VBD", "fall"),
-            (".", 1, "punct", "PUNCT", ".", "."),
-        ],
-        ["B-PERSON", "I-PERSON"] + ["O"] * 10,
+        ("tweeted", 1, "acl", "VERB", "VBN", "tweet"),
+        ("to", 8, "aux", "PART", "TO", "to"),
+        ("say", 6, "advcl", "VERB", "VB", "say"),
+        ("pay", 10, "nsubj", "NOUN", "NN", "pay"),
+        ("fell", 8, "ccomp", "VERB", "VBD", "fall"),
     )
     assert ("say", "Ann Lee, an aide") in statements(doc)
 
@@ -168,22 +176,12 @@ def test_said_yes_reports_the_yes(nlp):
 def test_a_clause_on_a_root_noun_reports_what_follows_it(nlp):
     # "Ann Lee, an aide, called the plan reckless." parsed as a noun phrase: "called"
     # is a clause on "Lee" and still the sentence's main verb.
-    doc = parsed(
+    doc = root_noun_doc(
         nlp,
-        [
-            ("Ann", 1, "compound", "PROPN", "NNP", "Ann"),
-            ("Lee", 1, "ROOT", "PROPN", "NNP", "Lee"),
-            (",", 1, "punct", "PUNCT", ",", ","),
-            ("an", 4, "det", "DET", "DT", "an"),
-            ("aide", 1, "appos", "NOUN", "NN", "aide"),
-            (",", 1, "punct", "PUNCT", ",", ","),
-            ("called", 1, "acl", "VERB", "VBN", "call"),
-            ("the", 8, "det", "DET", "DT", "the"),
-            ("plan", 6, "oprd", "NOUN", "NN", "plan"),
-            ("reckless", 6, "oprd", "ADJ", "JJ", "reckless"),
-            (".", 1, "punct", "PUNCT", ".", "."),
-        ],
-        ["B-PERSON", "I-PERSON"] + ["O"] * 9,
+        ("called", 1, "acl", "VERB", "VBN", "call"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("plan", 6, "oprd", "NOUN", "NN", "plan"),
+        ("reckless", 6, "oprd", "ADJ", "JJ", "reckless"),
     )
     (statement,) = find_statements(doc)
     text = doc.text
