@@ -12,14 +12,18 @@ Two things the parser gets wrong in articles, fixed before it runs:
   ``newsgraph_cased`` component then puts the article's own words back, keeping every
   tag, parse and entity. Only letter case changes, so every token keeps its offsets.
 
-A word of a title-case line stays capitalized when the article writes it capitalized
-elsewhere, in mid-sentence ("Zika", "Christie"), when it is the line's first word, or
-when it is an acronym or mixes case ("FBI", "McCain"); every other word is lowered.
+A word of a title-case line stays capitalized when the article writes it capitalized in
+mid-sentence ("Zika", "Christie"), when it is the line's first word, or when it is an
+acronym or mixes case ("FBI", "McCain"). Other words are lowered, except that a headline
+with little or no body (under 40 words) lowers only closed-class words ("A", "He",
+"Would") and words the article itself writes in lower case: it has not had the chance
+to name its people again, so an unknown capitalized word may be a name.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
@@ -33,6 +37,16 @@ LINE = re.compile(r"[^\n]+")
 MINOR = frozenset(
     "a an the of in on at to for and or but nor with by from as is are into over up "
     "out off via vs de da del di du la le al el bin van von der".split()
+)
+
+# Words a sentence writes in lower case whatever the article: articles, pronouns,
+# auxiliaries, prepositions and conjunctions. Other words are lowered only where the
+# article itself writes them so, which keeps the names of a headline with no body.
+CLOSED_CLASS = MINOR | frozenset(
+    "he she it they we i you his her its their our my your him them us this that these "
+    "those who what which when where why how will would can could should may might must "
+    "shall has have had was were be been being do does did not no after before about "
+    "against over under than then if so just also says said".split()
 )
 
 ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE]
@@ -55,9 +69,21 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _names(text: str, lines: list[tuple[int, int]]) -> set[str]:
-    """Capitalized words the article uses in mid-sentence outside its title lines."""
-    names: set[str] = set()
+@dataclass
+class Usage:
+    """How the article writes words outside its title lines."""
+
+    names: set[str] = field(default_factory=set)  # capitalized in mid-sentence
+    lower: set[str] = field(default_factory=set)  # written in lower case
+    body_words: int = 0
+
+
+# A body this long names again, in mid-sentence, whoever its headline names.
+BODY_WORDS = 40
+
+
+def _usage(text: str, lines: list[tuple[int, int]]) -> Usage:
+    usage = Usage()
     pieces, last = [], 0
     for start, end in lines:
         pieces.append(text[last:start])
@@ -65,19 +91,32 @@ def _names(text: str, lines: list[tuple[int, int]]) -> set[str]:
     pieces.append(text[last:])
     for piece in pieces:
         for match in WORD.finditer(piece):
-            word = match.group()
-            before = piece[: match.start()].rstrip()
-            if word[0].isupper() and before and before[-1] not in ".!?:\"“‘'":
-                names.add(word.rstrip("."))
-    return names
+            word = match.group().rstrip(".")
+            usage.body_words += 1
+            if not word[0].isupper():
+                usage.lower.add(word)
+            elif _mid_sentence(piece, match.start()):
+                usage.names.add(word)
+    return usage
 
 
-def _keeps_case(word: str, first: bool, names: set[str]) -> bool:
+def _mid_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` follows other words of its sentence."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] not in ".!?:\"“‘'"
+
+
+def _lowered(word: str, first: bool, usage: Usage) -> bool:
+    """Whether a title-case word is written in lower case in a sentence: the article
+    writes it so, it is a closed-class word ("A", "He", "Would"), or the article has a
+    body long enough to have named it in mid-sentence and does not."""
     bare = word.rstrip(".")
-    if first or bare in names or not bare[:1].isupper():
-        return True
-    inner = bare[1:]
-    return any(c.isupper() for c in inner)  # "FBI", "McCain", "U.S."
+    if first or bare in usage.names or not bare[:1].isupper() or any(c.isupper() for c in bare[1:]):
+        return False  # the first word, a name, or an acronym or mixed case ("FBI", "McCain")
+    lowered = bare.lower()
+    return usage.body_words >= BODY_WORDS or lowered in usage.lower or lowered in CLOSED_CLASS
 
 
 def sentence_case(text: str, lines: list[tuple[int, int]] | None = None) -> str:
@@ -85,12 +124,12 @@ def sentence_case(text: str, lines: list[tuple[int, int]] | None = None) -> str:
     lines = title_lines(text) if lines is None else lines
     if not lines:
         return text
-    names = _names(text, lines)
+    usage = _usage(text, lines)
     chars = list(text)
     for start, end in lines:
         for n, match in enumerate(WORD.finditer(text, start, end)):
             word = match.group()
-            if not _keeps_case(word, n == 0, names):
+            if _lowered(word, n == 0, usage):
                 chars[match.start()] = word[0].lower()
     return "".join(chars)
 
