@@ -167,7 +167,7 @@ class ArticleTokenizer:
         lines = title_lines(text)
         cased = sentence_case(text, lines)
         doc = self.tokenizer(cased)
-        mark_paragraphs(doc, {end for _, end in lines})
+        mark_paragraphs(doc, {start + len(text[start:end].rstrip()) for start, end in lines})
         if cased != text:
             doc.user_data[ORIGINAL] = text
         return doc

@@ -240,11 +240,13 @@ def _that_clause_verb(verb: Token) -> bool:
         return False  # a stray "’s" tagged as a verb is no cue either
     has_subject = any(c.dep_ in {"nsubj"} for c in verb.children)
     return has_subject and any(
-        c.dep_ == "ccomp"
-        and c.i > verb.i
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in verb.children
+        c.dep_ == "ccomp" and c.i > verb.i and that_marked(c) for c in verb.children
     )
+
+
+def that_marked(clause: Token) -> bool:
+    """Whether the clause opens with the conjunction "that" ("said *that* ...")."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def speech_act(verb: Token) -> Token | None:

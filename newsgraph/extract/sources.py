@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract import doc_text
+from newsgraph.extract import doc_text, entity_at
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import cue_lemma, cue_word, is_cue_verb, lexicon, shared_cue
 from newsgraph.extract.spans import (
@@ -219,14 +219,18 @@ PLACEHOLDER_HEADS = {"be", "remain", "seem", "appear", "become"}
 # Finite verb tags: a verb in one of these forms has a subject somewhere.
 FINITE = {"VBD", "VBZ", "VBP"}
 
+# Entity types a speaker found by position must have.
+NAMED_TYPES = {"PERSON", "ORG", "NORP"}
+
 # Adverbs between an inverted cue and its source: "said also Lee".
 BETWEEN = {"also", "then", "later", "again", "too", "once"}
 
 
 def stray_subject(verb: Token) -> Token | None:
-    """The speaker of a finite verb of speaking the parser gave no subject, found by
-    position: the name right after it ("..., said David Lee, a ...") or the nearest
-    person or group before it in the sentence ("Ann Lee, a rabbi helping ..., said")."""
+    """The speaker of a cue the parser gave no subject, found by position: for a finite
+    verb of speaking, the name right after it and its quote ("“...,” said David Lee, a
+    ...") or the name opening its clause ("Ann Lee, a rabbi helping ..., said"); for a
+    participle after a comma, the subject of the clause before it."""
     lex = lexicon()
     if verb.pos_ == "VERB" and verb.tag_ == "VBG":
         return _participle_subject(verb)
@@ -251,8 +255,10 @@ def _participle_subject(verb: Token) -> Token | None:
     subject of the clause before it, wherever the parser hung it."""
     doc, sent = verb.doc, verb.sent
     first = min(t.i for t in verb.subtree)
-    if first != verb.i and doc[first].dep_ not in {"neg", "advmod"} or doc[first - 1].text != ",":
+    if first == 0 or doc[first - 1].text != ",":
         return None
+    if first != verb.i and doc[first].dep_ not in {"neg", "advmod"}:
+        return None  # "..., not even suggesting": only a negation or adverb before it
     for tok in reversed(doc[sent.start : first]):
         if tok.pos_ in {"VERB", "AUX"} and tok.tag_ in FINITE:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -270,15 +276,12 @@ def _opening_name(verb: Token) -> Token | None:
     start = max(marks) + 1 if marks else sent.start
     while start < verb.i and verb.doc[start].is_punct:
         start += 1
-    ent = next((e for e in verb.doc.ents if e.start == start), None)
-    if ent is None or ent.label_ not in NAMED_TYPES or ent.end >= verb.i:
+    ent = entity_at(verb.doc, start)
+    if ent is None or ent.start != start or ent.label_ not in NAMED_TYPES or ent.end >= verb.i:
         return None
     if verb.doc[ent.end].text != ",":
         return None
     return ent.root
-
-
-NAMED_TYPES = {"PERSON", "ORG", "NORP"}
 
 
 def _chunk_root(tok: Token) -> Token:
@@ -359,9 +362,9 @@ def is_outlet(tok: Token) -> bool:
 def _own_name(tok: Token) -> list[Token]:
     """The name ``tok`` heads, without what describes it: in "Moore, a former member of
     the Journal's board" the Journal is not the speaker."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return list(ent)
+    ent = entity_at(tok.doc, tok.i)
+    if ent is not None:
+        return list(ent)
     return [t for t in tok.subtree if t.i <= tok.i and (t is tok or t.dep_ == "compound")]
 
 

@@ -72,6 +72,7 @@ from newsgraph.extract.cues import (
     made_clear,
     shared_cue,
     speech_act,
+    that_marked,
 )
 from newsgraph.extract.hedges import attach_hedges
 from newsgraph.extract.phrases import (
@@ -229,9 +230,7 @@ def _predicate(verb: Token) -> set[int]:
 def _act_content(noun: Token) -> set[int]:
     """What a speech act says: its "that" clause or the object of its preposition."""
     for child in noun.rights:
-        if child.dep_ in {"acl", "ccomp", "relcl"} and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in child.children
-        ):
+        if child.dep_ in {"acl", "ccomp", "relcl"} and that_marked(child):
             return subtree(child)
     prep = act_prep(noun)
     if prep is not None:
@@ -239,13 +238,9 @@ def _act_content(noun: Token) -> set[int]:
     # "made the case to a crowd in Ohio that ...": the parser hangs the clause on the
     # hearer, as if "that" opened a relative clause.
     for tok in noun.head.subtree:
-        if tok.i > noun.i and tok.dep_ in {"relcl", "acl"} and _that_marked(tok):
+        if tok.i > noun.i and tok.dep_ in {"relcl", "acl"} and that_marked(tok):
             return subtree(tok)
     return set()
-
-
-def _that_marked(clause: Token) -> bool:
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def _without_shared(clause: Token, verb: Token) -> set[int]:
@@ -291,8 +286,7 @@ def _extra_clauses(verb: Token) -> list[Token]:
                 found += [
                     c
                     for c in obj.rights
-                    if c.dep_ in {"acl", "ccomp", "relcl"}
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    if c.dep_ in {"acl", "ccomp", "relcl"} and that_marked(c)
                 ]
     return found
 
