@@ -158,7 +158,7 @@ def cue_lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     phrase = quote_phrase(tok)
     if phrase is not None:
-        return " ".join(w.lemma_.lower() for w in phrase)
+        return _phrase_key(*phrase)
     if lemma in lex.verbs or lemma in lex.quote_verbs or lemma in lex.prep_cues:
         return lemma
     return lex.verb_forms.get(tok.lower_, lemma)
@@ -177,9 +177,14 @@ def quote_phrase(tok: Token) -> tuple[Token, Token] | None:
     second = tok.doc[tok.i + 1]
     if second.head != tok or second.dep_ not in QUOTE_PHRASE_DEPS:
         return None
-    if f"{tok.lemma_.lower()} {second.lower_}" not in lexicon().quote_verbs:
+    if _phrase_key(tok, second) not in lexicon().quote_verbs:
         return None
     return tok, second
+
+
+def _phrase_key(verb: Token, second: Token) -> str:
+    """How speech.yaml writes a two-word quote verb: "go on" for "went on"."""
+    return f"{verb.lemma_.lower()} {second.lower_}"
 
 
 def cue_prep(verb: Token) -> Token | None:

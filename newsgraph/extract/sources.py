@@ -9,6 +9,7 @@ from newsgraph.extract import doc_text, entity_at
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import cue_lemma, cue_word, is_cue_verb, lexicon, shared_cue
 from newsgraph.extract.spans import (
+    NOMINAL,
     CharSpan,
     main_verb,
     paragraphs,
@@ -19,8 +20,6 @@ from newsgraph.extract.spans import (
 
 # How far up the tree a cue looks for a subject it shares ("..., saying that ...").
 SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep", "acomp"}
-
-NOMINAL = {"NOUN", "PROPN", "PRON"}
 
 # Adverbs that lean on a source from outside it: "even the mayor", "meanwhile Lee".
 FOCUS = {"even", "just", "virtually", "also", "too", "then", "maybe", "perhaps", "meanwhile"}
@@ -124,24 +123,24 @@ def _whole_words(doc: Doc, indices: set[int]) -> set[int]:
     """The phrase grown over a hyphenated word it starts or ends inside ("co-host",
     "who co-wrote")."""
     start = min(indices, default=0)
-    while (
-        start > 0
-        and "-" in {doc[start].text, doc[start - 1].text}
-        and not doc[start - 1].whitespace_
-        and not doc[start - 1].is_space
-    ):
+    while start > 0 and _hyphen_joined(doc[start - 1], doc[start]):
         start -= 1
         indices.add(start)
     end = max(indices, default=0)
-    while (
-        end + 1 < len(doc)
-        and "-" in {doc[end].text, doc[end + 1].text}
-        and not doc[end].whitespace_
-        and not doc[end + 1].is_space
-    ):
+    while end + 1 < len(doc) and _hyphen_joined(doc[end], doc[end + 1]):
         end += 1
         indices.add(end)
     return indices
+
+
+def _hyphen_joined(left: Token, right: Token) -> bool:
+    """Two tokens of one hyphenated word: "co" "-", "-" "wrote"."""
+    return (
+        "-" in {left.text, right.text}
+        and not left.whitespace_
+        and not left.is_space
+        and not right.is_space
+    )
 
 
 def _after_quote(tok: Token, indices: set[int]) -> set[int]:

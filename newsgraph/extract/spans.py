@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Token
 
 CharSpan = tuple[int, int]
 
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
 
 def trimmed(doc: Doc, indices: set[int]) -> CharSpan | None:
     """Char span from the first to the last token, dropping edge punctuation."""
@@ -77,4 +79,4 @@ def main_verb(verb: Token) -> bool:
     phrase)."""
     if verb.dep_ == "ROOT":
         return True
-    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in NOMINAL
