@@ -28,7 +28,7 @@ def parsed(nlp, rows: list[tuple[str, int, str, str, str, str]], ents: list[str]
         lemmas=lemmas,
         ents=ents,
         spaces=[
-            w != "“" and nxt not in {",", ".", "”"}
+            w != "“" and nxt not in {",", ".", "”", "'s"}
             for w, nxt in zip(words, [*words[1:], ""], strict=True)
         ],
         sent_starts=[True] + [False] * (len(words) - 1),
@@ -201,3 +201,93 @@ def test_a_participle_after_a_comma_shares_the_subject_before_it(nlp):
 def test_a_participle_after_a_placeholder_subject_has_no_speaker(nlp):
     text = "It was the mayor, not the council, that approved the plan, saying it would pay for itself."
     assert [(c, s) for c, s, _ in found(nlp, text)] == [("saying", None)]
+
+
+def test_a_noun_phrase_ending_right_before_a_subjectless_cue_is_its_speaker(nlp):
+    # "After the vote, the mayor's office announced ...": the parser joined "office"
+    # to "vote" as a conjunct, leaving "announced" with no subject.
+    doc = parsed(
+        nlp,
+        [
+            ("After", 9, "prep", "ADP", "IN", "after"),
+            ("the", 2, "det", "DET", "DT", "the"),
+            ("vote", 0, "pobj", "NOUN", "NN", "vote"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("mayor", 7, "poss", "NOUN", "NN", "mayor"),
+            ("'s", 5, "case", "PART", "POS", "'s"),
+            ("office", 2, "conj", "NOUN", "NN", "office"),
+            ("quickly", 9, "advmod", "ADV", "RB", "quickly"),
+            ("announced", 9, "ROOT", "VERB", "VBD", "announce"),
+            ("that", 13, "mark", "SCONJ", "IN", "that"),
+            ("fares", 13, "nsubj", "NOUN", "NNS", "fare"),
+            ("would", 13, "aux", "AUX", "MD", "would"),
+            ("rise", 9, "ccomp", "VERB", "VB", "rise"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+        ],
+        ["O"] * 15,
+    )
+    assert statements(doc) == [("quickly announced", "the mayor's office")]
+
+
+def test_a_phrase_after_a_preposition_is_not_a_speaker(nlp):
+    # "In the report announced ...": a prepositional object never speaks.
+    doc = parsed(
+        nlp,
+        [
+            ("Near", 3, "prep", "ADP", "IN", "near"),
+            ("the", 2, "det", "DET", "DT", "the"),
+            ("port", 0, "pobj", "NOUN", "NN", "port"),
+            ("announced", 3, "ROOT", "VERB", "VBD", "announce"),
+            ("that", 6, "mark", "SCONJ", "IN", "that"),
+            ("fares", 6, "nsubj", "NOUN", "NNS", "fare"),
+            ("rose", 3, "ccomp", "VERB", "VBD", "rise"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+        ],
+        ["O"] * 8,
+    )
+    assert statements(doc) == [("announced", None)]
+
+
+def test_a_clause_hung_before_a_subjectless_cue_gives_the_speaker_not_the_content(nlp):
+    # "Reyes praised the crew, then says it will ...": the parser made the first
+    # clause what "says" reports.
+    doc = parsed(
+        nlp,
+        [
+            ("Reyes", 1, "nsubj", "PROPN", "NNP", "Reyes"),
+            ("praised", 6, "ccomp", "VERB", "VBD", "praise"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("crew", 1, "dobj", "NOUN", "NN", "crew"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("then", 6, "advmod", "ADV", "RB", "then"),
+            ("says", 6, "ROOT", "VERB", "VBZ", "say"),
+            ("it", 9, "nsubj", "PRON", "PRP", "it"),
+            ("will", 9, "aux", "AUX", "MD", "will"),
+            ("sail", 6, "ccomp", "VERB", "VB", "sail"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ],
+        ["B-PERSON"] + ["O"] * 10,
+    )
+    by_cue = {doc.text[s.cue[0] : s.cue[1]]: s for s in find_statements(doc)}
+    says = by_cue["then says"]
+    assert doc.text[says.source[0] : says.source[1]] == "Reyes"
+    assert doc.text[says.content[0] : says.content[1]] == "it will sail"
+
+
+def test_a_capitalized_word_after_a_quote_and_its_verb_is_the_speaker(nlp):
+    # “Yes,” said Okoro: the tagger took the unfamiliar name for an adverb.
+    doc = parsed(
+        nlp,
+        [
+            ("“", 1, "punct", "PUNCT", "``", "“"),
+            ("Yes", 4, "ccomp", "INTJ", "UH", "yes"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("”", 4, "punct", "PUNCT", "''", "”"),
+            ("said", 4, "ROOT", "VERB", "VBD", "say"),
+            ("Okoro", 4, "advmod", "ADV", "RB", "Okoro"),
+            (".", 4, "punct", "PUNCT", ".", "."),
+        ],
+        ["O"] * 7,
+    )
+    assert statements(doc) == [("said", "Okoro")]

@@ -233,20 +233,91 @@ def stray_subject(verb: Token) -> Token | None:
     lex = lexicon()
     if verb.pos_ == "VERB" and verb.tag_ == "VBG":
         return _participle_subject(verb)
-    if verb.pos_ != "VERB" or verb.tag_ not in FINITE or cue_lemma(verb) not in lex.speaking_verbs:
+    if verb.pos_ != "VERB" or verb.tag_ not in FINITE:
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
         return None
+    found = _phrase_before(verb) or _opening_clause_subject(verb)
+    if found is not None or cue_lemma(verb) not in lex.speaking_verbs:
+        return found
     sent = verb.sent
     before = [t.text for t in verb.doc[max(sent.start, verb.i - 2) : verb.i]]
     if before and set(before) & QUOTE_MARKS:
         after = next((t for t in sent if t.i > verb.i and t.lower_ not in BETWEEN), None)
-        if after is not None and (after.pos_ in {"PROPN", "DET"} or after.ent_type_ in NAMED_TYPES):
+        if after is not None and (
+            after.pos_ in {"PROPN", "DET"} or after.ent_type_ in NAMED_TYPES or _unknown_name(after)
+        ):
             return _chunk_root(after)
         return None
     if before and before[-1] == ",":
         return _opening_name(verb)
     return None
+
+
+def _unknown_name(tok: Token) -> bool:
+    """A capitalized word the tagger did not take for a name ("said Skelly" tagged as an
+    adverb): not a time, not a word it knows in lower case."""
+    return (
+        tok.is_title
+        and tok.ent_type_ not in {"DATE", "TIME"}
+        and tok.pos_ in {"ADV", "NOUN", "ADJ", "VERB"}
+        and tok.lower_ not in {"today", "yesterday", "tonight", "earlier", "later"}
+    )
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """The noun phrase that ends right before a finite cue with no subject, which the
+    parser hung elsewhere ("..., House Speaker Ryan's office announced", "..., a White
+    House official who spoke anonymously said"): it opens the sentence or follows a
+    comma."""
+    doc, sent = verb.doc, verb.sent
+    end = verb.i
+    while end - 1 > sent.start and doc[end - 1].head == verb and doc[end - 1].dep_ == "advmod":
+        end -= 1  # "Trump further said"
+    if end - 1 <= sent.start:
+        return None
+    tok = doc[end - 1]
+    while tok.head.i != tok.i and tok.head.right_edge.i == end - 1 and tok.head != verb:
+        if tok.pos_ in NOMINAL and _opens_phrase(tok) and tok.dep_ != "pobj":
+            return tok
+        tok = tok.head
+    if tok.pos_ in NOMINAL and _opens_phrase(tok) and tok.dep_ != "pobj":
+        return tok
+    return None
+
+
+def _opens_phrase(tok: Token) -> bool:
+    first = tok.left_edge.i
+    return first == tok.sent.start or tok.doc[first - 1].text == ","
+
+
+def opening_clause(verb: Token) -> Token | None:
+    """A clause with a subject of its own that the parser hung before a cue with none:
+    "Kasich offered the man a job, then says ..." parsed with "offered" as what "says"
+    reports, or "Trump summed up ..., denounced ... and said ..."."""
+    head = verb
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in head.children):
+        return None
+    sent = verb.sent
+    for clause in head.lefts:
+        if (
+            clause.dep_ in {"ccomp", "advcl"}
+            and clause.tag_ in FINITE
+            and clause.left_edge.i == sent.start
+            and not any(c.dep_ == "mark" for c in clause.children)
+            and any(c.dep_ == "nsubj" for c in clause.children)
+        ):
+            return clause
+    return None
+
+
+def _opening_clause_subject(verb: Token) -> Token | None:
+    clause = opening_clause(verb)
+    if clause is None:
+        return None
+    return next(c for c in clause.children if c.dep_ == "nsubj")
 
 
 def _participle_subject(verb: Token) -> Token | None:
@@ -261,6 +332,8 @@ def _participle_subject(verb: Token) -> Token | None:
     for tok in reversed(doc[sent.start : first]):
         if tok.pos_ in {"VERB", "AUX"} and tok.tag_ in FINITE:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is None and tok.pos_ == "VERB":
+                subject = stray_subject(tok)  # "“...,” said Lee, explaining ..."
             if subject is None or subject.lower_ in {"it", "this", "that", "there", "what"}:
                 return None
             return subject

@@ -85,6 +85,7 @@ from newsgraph.extract.quotes import adjacent_quote, find_quotes, kind_and_conte
 from newsgraph.extract.sources import (
     apply_vias,
     source_phrase,
+    opening_clause,
     source_token,
     stray_subject,
     via_of_verb,
@@ -126,6 +127,9 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     clauses = _extra_clauses(verb) + [
         c for c in children if c.dep_ in CLAUSE_DEPS and c.i > verb.i or c.dep_ == "ccomp"
     ]
+    # "Lee, whose firm ..., said ...": a clause the parser hung before the cue is where
+    # its speaker stands, not what was said.
+    clauses = [c for c in clauses if c != opening_clause(verb)]
     if clauses:
         return _without_shared(clauses[0], verb), "clause"
     act = speech_act(verb) if verb.pos_ == "VERB" else None
