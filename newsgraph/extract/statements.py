@@ -84,8 +84,8 @@ from newsgraph.extract.phrases import (
 from newsgraph.extract.quotes import adjacent_quote, find_quotes, kind_and_content, quote_statements
 from newsgraph.extract.sources import (
     apply_vias,
-    source_phrase,
     opening_clause,
+    source_phrase,
     source_token,
     stray_subject,
     via_of_verb,
