@@ -291,3 +291,55 @@ def test_a_capitalized_word_after_a_quote_and_its_verb_is_the_speaker(nlp):
         ["O"] * 7,
     )
     assert statements(doc) == [("said", "Okoro")]
+
+
+def test_a_subjects_phrase_ends_before_its_verb(nlp):
+    # "Reyes alleges that he was fired, a claim the firm disputes": the parser hung the
+    # closing phrase on "Reyes" as an apposition, far past the verb.
+    doc = parsed(
+        nlp,
+        [
+            ("Reyes", 1, "nsubj", "PROPN", "NNP", "Reyes"),
+            ("alleges", 1, "ROOT", "VERB", "VBZ", "allege"),
+            ("that", 5, "mark", "SCONJ", "IN", "that"),
+            ("he", 5, "nsubjpass", "PRON", "PRP", "he"),
+            ("was", 5, "auxpass", "AUX", "VBD", "be"),
+            ("fired", 1, "ccomp", "VERB", "VBN", "fire"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 8, "det", "DET", "DT", "a"),
+            ("claim", 0, "appos", "NOUN", "NN", "claim"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("firm", 11, "nsubj", "NOUN", "NN", "firm"),
+            ("disputes", 8, "relcl", "VERB", "VBZ", "dispute"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ["B-PERSON"] + ["O"] * 12,
+    )
+    assert ("alleges", "Reyes") in statements(doc)
+
+
+def test_a_cue_set_off_by_commas_reports_the_clause_around_it(nlp):
+    # "Later, the records show, the board sold the land": an unmarked adverbial that
+    # took the opening "Later" with it.
+    doc = parsed(
+        nlp,
+        [
+            ("Later", 4, "advmod", "ADV", "RB", "later"),
+            (",", 4, "punct", "PUNCT", ",", ","),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("records", 4, "nsubj", "NOUN", "NNS", "record"),
+            ("show", 8, "advcl", "VERB", "VBP", "show"),
+            (",", 8, "punct", "PUNCT", ",", ","),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("board", 8, "nsubj", "NOUN", "NN", "board"),
+            ("sold", 8, "ROOT", "VERB", "VBD", "sell"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("land", 8, "dobj", "NOUN", "NN", "land"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+        ],
+        ["O"] * 12,
+    )
+    (statement,) = find_statements(doc)
+    text = doc.text
+    assert text[statement.source[0] : statement.source[1]] == "the records"
+    assert text[statement.content[0] : statement.content[1]] == "the board sold the land"

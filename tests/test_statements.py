@@ -301,6 +301,25 @@ def test_citing_after_a_cue_is_the_speakers_evidence_not_a_new_source(nlp):
     assert not [s for s in found if s["cue"] == "citing" and "said" in s["content"]]
 
 
+def test_citing_after_an_act_is_the_actors_reason(nlp):
+    text = "The minister closed the border crossing, citing her fears of unrest."
+    citing = by_cue(statements(nlp, text), "citing")
+    assert [s["source"] for s in citing] == ["The minister"]
+
+
+def test_citing_after_an_outlets_report_names_its_source(nlp):
+    text = "The Harbor Gazette put the losses at two million dollars, citing two managers."
+    citing = by_cue(statements(nlp, text), "citing")
+    managers = [s for s in citing if s["source"] == "two managers"]
+    assert [s["content"] for s in managers] == ["The Harbor Gazette put the losses at two million dollars"]
+
+
+def test_according_to_at_the_end_is_not_part_of_the_content(nlp):
+    text = "The mill lost money last year, according to two managers."
+    (according,) = by_cue(statements(nlp, text), "according to")
+    assert according["content"] == "The mill lost money last year"
+
+
 def test_a_cue_after_its_clause_keeps_to_its_own_paragraph(nlp):
     text = "“We are ready,” she said.\n\nThe fleet will sail at dawn, Admiral Berg insists."
     (insists,) = by_cue(statements(nlp, text), "insists")

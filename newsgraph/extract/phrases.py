@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import cue_word, lexicon, matchers
 from newsgraph.extract.quotes import kind_and_content
-from newsgraph.extract.sources import noun_phrase
+from newsgraph.extract.sources import is_outlet, noun_phrase
 from newsgraph.extract.spans import (
     CharSpan,
     indices_with_pos,
@@ -108,10 +108,10 @@ def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMent
             anchor = anchor.head
         if anchor.i == span.root.i:
             continue
-        if span[0].lower_ in {"citing", "quoting"} and cue_word(anchor):
+        if span[0].lower_ in {"citing", "quoting"} and (cue_word(anchor) or _cites_own(anchor)):
             # "McCain said, citing low growth": the evidence of the speaker's own words.
             continue
-        content = trimmed(doc, subtree(anchor) - phrase)
+        content = trimmed(doc, _beside(doc, subtree(anchor) - phrase, phrase))
         if content is None:
             continue
         kind, content = kind_and_content(doc, content, quotes, (span.start_char, span.end_char))
@@ -125,6 +125,24 @@ def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMent
             )
         )
     return found
+
+
+def _beside(doc: Doc, rest: set[int], phrase: set[int]) -> set[int]:
+    """The words on the side of "according to X" that hold the clause: a sentence ending
+    in the phrase ends its content before it, whatever punctuation follows."""
+    first, last = min(phrase), max(phrase)
+    if not any(i > last and not doc[i].is_punct for i in rest):
+        return {i for i in rest if i < first}
+    if not any(i < first and not doc[i].is_punct for i in rest):
+        return {i for i in rest if i > last}
+    return rest
+
+
+def _cites_own(anchor: Token) -> bool:
+    """"He banned the paper, citing his anger at it": someone, not an outlet, giving a
+    reason of their own; "The paper reported ..., citing officials" passes them on."""
+    subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+    return subject is not None and not is_outlet(subject)
 
 
 def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:

@@ -97,6 +97,10 @@ def source_phrase(tok: Token) -> set[int]:
     """The source's phrase, joined with a title the parser split off as a second subject
     ("Vatican spokesman the Rev. Ann Lee said")."""
     indices = noun_phrase(tok)
+    if tok.dep_ == "nsubj" and tok.head.i > tok.i:
+        # A subject's phrase ends before its verb, whatever the parser hung on it after:
+        # "Lee alleges that ..., a claim his office disputes".
+        indices = {i for i in indices if i < tok.head.i}
     for other in tok.head.children:
         if other.dep_ == "nsubj" and other.i < tok.i and other is not tok:
             extra = noun_phrase(other)

@@ -163,7 +163,7 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     as_clause = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )
-    if verb.dep_ == "parataxis" or as_clause or _inverted_ccomp(verb):
+    if verb.dep_ == "parataxis" or as_clause or _inverted_ccomp(verb) or _parenthetical(verb):
         # "as the minister noted, ..." and "..., the envoy said": the main clause.
         # "“...,” the official said": the quoted clause governs the cue.
         return subtree(verb.head) - subtree(verb), "governor"
@@ -301,6 +301,23 @@ def _inverted_ccomp(verb: Token) -> bool:
         return False
     first = min(t.i for t in verb.subtree)
     return first > 0 and verb.doc[first - 1].text in {",", "”", '"', "—"}
+
+
+def _parenthetical(verb: Token) -> bool:
+    """"Soon after, the evidence indicates, the judge ruled": a cue set off by commas
+    inside the clause it reports, parsed as an unmarked adverbial."""
+    if verb.dep_ != "advcl" or verb.head.i < verb.i:
+        return False
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} and c.i > verb.i for c in verb.children):
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    first, last = subject.left_edge.i, verb.right_edge.i
+    doc = verb.doc
+    return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
 
 
 def frame(verb: Token, how: str) -> str:
