@@ -73,3 +73,22 @@ def test_a_speech_act_keeps_its_that_clause_after_the_hearer(nlp):
 
 def test_a_light_verb_with_an_ordinary_object_is_not_a_cue(nlp):
     assert not [s for s in found(nlp, "The union took a bus to the harbor.") if "took" in s[0]]
+
+
+def test_where_a_report_appeared_is_part_of_the_report(nlp):
+    # "Lee in an interview" spoke there; "a report in a local paper" is that report.
+    text = "An earlier report in a local paper said the ferry would be sold."
+    assert [s[1] for s in found(nlp, text) if s[0] == "said"] == ["An earlier report in a local paper"]
+    text = "The mayor in an interview said the ferry would be sold."
+    assert [s[1] for s in found(nlp, text) if s[0] == "said"] == ["The mayor"]
+
+
+def test_a_time_is_never_a_source(nlp):
+    text = "As Monday began, the harbor was quiet."
+    assert [s for s in found(nlp, text) if s[1] == "Monday"] == []
+
+
+def test_a_quote_verb_in_a_time_clause_reports_nothing(nlp):
+    # "begin" and "continue" report only a quote of their own.
+    assert found(nlp, "As the day began, the harbor was quiet.") == []
+    assert ("continued", "she", "We will sail") in found(nlp, "“We will sail,” she continued.")

@@ -80,9 +80,11 @@ def _circumstance(child: Token) -> bool:
         if obj is None:
             return False
         lemma, lex = obj.lemma_.lower(), lexicon()
-        return (
-            obj.ent_type_ in {"DATE", "TIME"} or lemma in lex.speech_nouns or lemma in lex.media_nouns
-        )
+        if obj.ent_type_ in {"DATE", "TIME"}:
+            return True
+        # "Lee in an interview" spoke there; "a report in a local paper" is that report.
+        spoken = child.head.lemma_.lower() not in lex.speech_nouns | lex.authored_nouns
+        return spoken and (lemma in lex.speech_nouns or lemma in lex.media_nouns)
     return False
 
 

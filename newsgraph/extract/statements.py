@@ -375,13 +375,17 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         paras = paragraphs(verb.doc)
         content_idx = {i for i in content_idx if paras[i] == paras[verb.i]}
     source_tok = source_token(verb) or stray_subject(verb)
+    if source_tok is not None and source_tok.ent_type_ in {"DATE", "TIME"}:
+        return None  # "As Monday began": a time speaks for nobody
     if how == "object" and source_tok is None:
         return None  # "Finding a solution ..." is not a finding without a finder
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
-        if how not in {"clause", "governor", "colon"} or any(
+        # Only a quote of its own makes it a cue: "As the day began, ..." is a time.
+        marked = any(c.dep_ == "mark" for c in verb.children)
+        if how not in {"clause", "governor", "colon"} or marked or any(
             c.dep_ == "xcomp" for c in verb.children
         ):
-            content_idx = set()  # only a quote of its own makes it a cue
+            content_idx = set()
     if source_tok is not None:
         # A cue inside its source's phrase ("voters saying ...") keeps its clause.
         inside = verb in source_tok.subtree
