@@ -14,6 +14,8 @@ from newsgraph.extract.quotes import find_quotes
 def test_a_verb_with_a_plain_object_in_a_loose_frame_is_no_cue(nlp):
     assert "found" not in cues(nlp, "Okafor found the keys in the harbor office.")
     assert "pushed" not in cues(nlp, "Lee pushed the cart to the dock.")
+    assert "threatened" not in cues(nlp, "The storm threatened the harbor.")
+    assert "added" not in cues(nlp, "Okafor, who in 2012 added to his fleet, bought two ferries.")
 
 
 def test_the_same_verb_with_a_that_clause_is_still_a_cue(nlp):
