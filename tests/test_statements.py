@@ -324,3 +324,15 @@ def test_a_cue_after_its_clause_keeps_to_its_own_paragraph(nlp):
     text = "“We are ready,” she said.\n\nThe fleet will sail at dawn, Admiral Berg insists."
     (insists,) = by_cue(statements(nlp, text), "insists")
     assert insists["content"] == "The fleet will sail at dawn"
+
+
+def test_according_to_set_off_inside_a_sentence_vouches_for_all_of_it(nlp):
+    # The parser hung the phrase on "raised", read as a clause of its own.
+    text = (
+        "Another issue raised in the meeting between the mayor and the governor, "
+        "according to local radio, was the ferry budget."
+    )
+    (according,) = by_cue(statements(nlp, text), "according to")
+    assert according["source"] == "local radio"
+    assert according["content"].startswith("Another issue raised in the meeting")
+    assert according["content"].endswith("was the ferry budget")

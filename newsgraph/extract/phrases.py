@@ -108,6 +108,11 @@ def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMent
             anchor = anchor.head
         if anchor.i == span.root.i:
             continue
+        if _inside_commas(doc, phrase) and anchor.dep_ in {"ccomp", "advcl"} and anchor.head.i > max(phrase):
+            # "Another issue raised at the talks, according to Al Hadath, was ...": set
+            # off inside the sentence, it vouches for the clause it interrupts, whatever
+            # the parser hung it on.
+            anchor = anchor.head
         if span[0].lower_ in {"citing", "quoting"} and (cue_word(anchor) or _cites_own(anchor)):
             # "McCain said, citing low growth": the evidence of the speaker's own words.
             continue
@@ -125,6 +130,11 @@ def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMent
             )
         )
     return found
+
+
+def _inside_commas(doc: Doc, phrase: set[int]) -> bool:
+    first, last = min(phrase), max(phrase)
+    return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
 
 
 def _beside(doc: Doc, rest: set[int], phrase: set[int]) -> set[int]:
