@@ -343,3 +343,22 @@ def test_a_cue_set_off_by_commas_reports_the_clause_around_it(nlp):
     text = doc.text
     assert text[statement.source[0] : statement.source[1]] == "the records"
     assert text[statement.content[0] : statement.content[1]] == "the board sold the land"
+
+
+def test_a_contracted_has_read_as_a_passive_keeps_its_speaker(nlp):
+    # "She's said the port will close": the parser took "'s" for a passive "is".
+    doc = parsed(
+        nlp,
+        [
+            ("She", 2, "nsubjpass", "PRON", "PRP", "she"),
+            ("'s", 2, "auxpass", "AUX", "VBZ", "be"),
+            ("said", 2, "ROOT", "VERB", "VBD", "say"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("port", 6, "nsubj", "NOUN", "NN", "port"),
+            ("will", 6, "aux", "AUX", "MD", "will"),
+            ("close", 2, "ccomp", "VERB", "VB", "close"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+        ["O"] * 8,
+    )
+    assert statements(doc) == [("'s said", "She")]

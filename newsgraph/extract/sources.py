@@ -174,11 +174,12 @@ def source_token(verb: Token) -> Token | None:
     for _ in range(4):
         # The nearest subject wins: a misparse can hang a name from inside the quote too.
         paras = paragraphs(verb.doc)
+        subject_deps = {"nsubj", "csubj", "nsubjpass"} if _contracted_has(node) else {"nsubj", "csubj"}
         subjects = sorted(
             (
                 _in_paragraph(c, paras[verb.i])
                 for c in node.children
-                if c.dep_ in {"nsubj", "csubj"} and _in_paragraph(c, paras[verb.i]) is not None
+                if c.dep_ in subject_deps and _in_paragraph(c, paras[verb.i]) is not None
             ),
             key=lambda c: abs(c.i - node.i),
         ) or _quantity_subject(node)
@@ -214,6 +215,13 @@ def source_token(verb: Token) -> Token | None:
             return _author(node.head) or node.head
         node = node.head
     return None
+
+
+def _contracted_has(verb: Token) -> bool:
+    """"He's said he ...": "'s" read as a passive "is" when it is "has", which the
+    clause or object after the verb gives away."""
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children)
+    return contracted and any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
 
 
 # Heads whose subject "it" stands for nobody: "it is hard to imagine ...", "it remains to
