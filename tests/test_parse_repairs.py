@@ -47,6 +47,16 @@ ROOT_NOUN_ANN_LEE = [
 ]
 
 
+# “Yes,” said ...: a quote and its inverted verb, which has no subject of its own.
+QUOTED_YES_SAID = [
+    ("“", 1, "punct", "PUNCT", "``", "“"),
+    ("Yes", 4, "ccomp", "INTJ", "UH", "yes"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("”", 4, "punct", "PUNCT", "''", "”"),
+    ("said", 4, "ROOT", "VERB", "VBD", "say"),
+]
+
+
 def root_noun_doc(nlp, *rows: tuple[str, int, str, str, str, str]) -> Doc:
     """"Ann Lee, an aide, <rows>." parsed with "Lee" as the root."""
     words = [*ROOT_NOUN_ANN_LEE, *rows, (".", 1, "punct", "PUNCT", ".", ".")]
@@ -67,11 +77,7 @@ def test_a_name_right_after_a_quote_and_its_verb_is_the_speaker(nlp):
     doc = parsed(
         nlp,
         [
-            ("“", 1, "punct", "PUNCT", "``", "“"),
-            ("Yes", 4, "ccomp", "INTJ", "UH", "yes"),
-            (",", 1, "punct", "PUNCT", ",", ","),
-            ("”", 4, "punct", "PUNCT", "''", "”"),
-            ("said", 4, "ROOT", "VERB", "VBD", "say"),
+            *QUOTED_YES_SAID,
             ("Ann", 6, "compound", "PROPN", "NNP", "Ann"),
             ("Lee", 1, "appos", "PROPN", "NNP", "Lee"),
             (".", 4, "punct", "PUNCT", ".", "."),
@@ -280,11 +286,7 @@ def test_a_capitalized_word_after_a_quote_and_its_verb_is_the_speaker(nlp):
     doc = parsed(
         nlp,
         [
-            ("“", 1, "punct", "PUNCT", "``", "“"),
-            ("Yes", 4, "ccomp", "INTJ", "UH", "yes"),
-            (",", 1, "punct", "PUNCT", ",", ","),
-            ("”", 4, "punct", "PUNCT", "''", "”"),
-            ("said", 4, "ROOT", "VERB", "VBD", "say"),
+            *QUOTED_YES_SAID,
             ("Okoro", 4, "advmod", "ADV", "RB", "Okoro"),
             (".", 4, "punct", "PUNCT", ".", "."),
         ],
