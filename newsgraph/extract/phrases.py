@@ -12,6 +12,7 @@ from newsgraph.extract.quotes import kind_and_content
 from newsgraph.extract.sources import is_outlet, noun_phrase
 from newsgraph.extract.spans import (
     CharSpan,
+    between_commas,
     indices_with_pos,
     paragraphs,
     prep_object,
@@ -108,7 +109,8 @@ def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMent
             anchor = anchor.head
         if anchor.i == span.root.i:
             continue
-        if _inside_commas(doc, phrase) and anchor.dep_ in {"ccomp", "advcl"} and anchor.head.i > max(phrase):
+        set_off = between_commas(doc, min(phrase), max(phrase))
+        if set_off and anchor.dep_ in {"ccomp", "advcl"} and anchor.head.i > max(phrase):
             # "Another issue raised at the talks, according to Al Hadath, was ...": set
             # off inside the sentence, it vouches for the clause it interrupts, whatever
             # the parser hung it on.
@@ -130,11 +132,6 @@ def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMent
             )
         )
     return found
-
-
-def _inside_commas(doc: Doc, phrase: set[int]) -> bool:
-    first, last = min(phrase), max(phrase)
-    return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
 
 
 def _beside(doc: Doc, rest: set[int], phrase: set[int]) -> set[int]:

@@ -7,7 +7,14 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract import doc_text, entity_at
 from newsgraph.extract.attribution import StatementMention
-from newsgraph.extract.cues import cue_lemma, cue_word, is_cue_verb, lexicon, shared_cue
+from newsgraph.extract.cues import (
+    CUE_TIMES,
+    cue_lemma,
+    cue_word,
+    is_cue_verb,
+    lexicon,
+    shared_cue,
+)
 from newsgraph.extract.spans import (
     NOMINAL,
     CharSpan,
@@ -270,12 +277,12 @@ def stray_subject(verb: Token) -> Token | None:
 
 def _unknown_name(tok: Token) -> bool:
     """A capitalized word the tagger did not take for a name ("said Skelly" tagged as an
-    adverb): not a time, not a word it knows in lower case."""
+    adverb), and not a time ("said Tuesday")."""
     return (
         tok.is_title
         and tok.ent_type_ not in {"DATE", "TIME"}
         and tok.pos_ in {"ADV", "NOUN", "ADJ", "VERB"}
-        and tok.lower_ not in {"today", "yesterday", "tonight", "earlier", "later"}
+        and tok.lower_ not in CUE_TIMES
     )
 
 
@@ -291,18 +298,19 @@ def _phrase_before(verb: Token) -> Token | None:
     if end - 1 <= sent.start:
         return None
     tok = doc[end - 1]
-    while tok.head.i != tok.i and tok.head.right_edge.i == end - 1 and tok.head != verb:
-        if tok.pos_ in NOMINAL and _opens_phrase(tok) and tok.dep_ != "pobj":
-            return tok
+    while not _opens_noun_phrase(tok):
+        if tok.head.i == tok.i or tok.head == verb or tok.head.right_edge.i != end - 1:
+            return None
         tok = tok.head
-    if tok.pos_ in NOMINAL and _opens_phrase(tok) and tok.dep_ != "pobj":
-        return tok
-    return None
+    return tok
 
 
-def _opens_phrase(tok: Token) -> bool:
+def _opens_noun_phrase(tok: Token) -> bool:
+    """A noun phrase, not a preposition's object, that opens its sentence or follows a
+    comma."""
     first = tok.left_edge.i
-    return first == tok.sent.start or tok.doc[first - 1].text == ","
+    opens = first == tok.sent.start or tok.doc[first - 1].text == ","
+    return tok.pos_ in NOMINAL and tok.dep_ != "pobj" and opens
 
 
 def opening_clause(verb: Token) -> Token | None:

@@ -80,3 +80,9 @@ def main_verb(verb: Token) -> bool:
     if verb.dep_ == "ROOT":
         return True
     return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in NOMINAL
+
+
+def between_commas(doc: Doc, first: int, last: int) -> bool:
+    """Whether tokens ``first`` to ``last`` stand between two commas: "X, the records
+    show, Y" or "X, according to Y, Z"."""
+    return 0 < first and last + 1 < len(doc) and doc[first - 1].text == doc[last + 1].text == ","

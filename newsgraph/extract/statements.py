@@ -92,6 +92,7 @@ from newsgraph.extract.sources import (
 )
 from newsgraph.extract.spans import (
     CharSpan,
+    between_commas,
     indices_with_pos,
     main_verb,
     paragraphs,
@@ -313,11 +314,7 @@ def _parenthetical(verb: Token) -> bool:
     if any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} and c.i > verb.i for c in verb.children):
         return False
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    first, last = subject.left_edge.i, verb.right_edge.i
-    doc = verb.doc
-    return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
+    return subject is not None and between_commas(verb.doc, subject.left_edge.i, verb.right_edge.i)
 
 
 def frame(verb: Token, how: str) -> str:
