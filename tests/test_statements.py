@@ -205,6 +205,13 @@ def test_a_stance_adjective_with_a_preposition_reports_what_it_is_about(nlp):
     assert critical["content"] == "the new water tariff"
 
 
+def test_a_feeling_about_something_is_a_stance_on_it(nlp):
+    found = statements(nlp, "The dock workers were furious about the new shift rota.")
+    (furious,) = by_cue(found, "were furious about")
+    assert furious["source"] == "The dock workers"
+    assert furious["content"] == "the new shift rota"
+
+
 def test_a_particle_verb_is_a_cue(nlp):
     found = statements(nlp, "Auditors pointed out that the ledger was never balanced.")
     (pointed,) = by_cue(found, "pointed out")
