@@ -82,6 +82,20 @@ def test_scores_count_exact_and_overlapping_spans(tmp_path):
     assert metrics["content_overlap_recall"] == 1.0
 
 
+def test_a_relaying_statement_is_scored_as_an_attribution_of_its_own():
+    from newsgraph.extract.attribution import StatementMention
+
+    relay = StatementMention(cue=(50, 62), content=(0, 48), source=(63, 66), source_head=None, kind="indirect")
+    said = StatementMention(
+        cue=(40, 44), content=(0, 35), source=(36, 39), source_head=None, kind="direct",
+        via=[(63, 66)], relayed_by=[relay],
+    )  # fmt: skip
+    # Its content holds the relayed statement's cue, so that one is nested and, as
+    # PolNeAR is univocal, left out.
+    assert [(a.cue, a.source) for a in polnear.predicted([said])] == [((50, 62), (63, 66))]
+    assert [a.cue for a in polnear.predicted([said, relay])] == [(50, 62)]
+
+
 def test_empty_prediction_scores_zero_without_dividing_by_zero():
     metrics = Counts().metrics()
     assert set(metrics) == set(polnear.METRICS)

@@ -127,6 +127,15 @@ def test_according_to_a_report_by_an_outlet_is_a_via_of_the_inner_statement(nlp)
     assert not told["hedged"]
 
 
+def test_the_relaying_statement_is_kept_on_the_statement_it_relayed(nlp):
+    text = "“We will rebuild the pier,” the mayor said, according to the Harbor Gazette."
+    doc = nlp(text)
+    (said,) = doc._.ng_statements
+    (relay,) = said.relayed_by
+    assert text[relay.cue[0] : relay.cue[1]] == "according to"
+    assert text[relay.source[0] : relay.source[1]] == "the Harbor Gazette"
+
+
 def test_according_to_a_speaker_makes_it_the_source(nlp):
     found = statements(
         nlp, "According to the central bank, inflation fell to four percent in March."

@@ -18,6 +18,10 @@ reporting quote extraction):
 - PolNeAR is *univocal*: a token belongs to at most one attribution, so a statement
   reported inside another one's content ("Cook said Carter *believes* ...") is not
   annotated. The scorer keeps only outermost statements; newsgraph itself keeps both.
+- An outlet that passed a statement on ("Lee said ..., according to CNN", "The Post
+  reported that Lee said ...") is that statement's *via* in newsgraph's output. PolNeAR
+  annotates the outlet's own attribution too, so the scorer counts the relaying
+  statement, which newsgraph keeps on the statement it relayed (``relayed_by``).
 - **source**, **cue** and **content_exact**: a predicted span is a true positive when it
   has exactly the offsets of a gold span of the same role; each gold span is matched at
   most once. Duplicate predicted spans (two statements sharing a cue or a source) count
@@ -173,9 +177,13 @@ def score_document(
 
 
 def predicted(statements: Iterable) -> list[Attribution]:
-    """newsgraph statements as attributions; fragments sharing a cue merge into one hull."""
+    """newsgraph statements as attributions; fragments sharing a cue merge into one hull.
+    An outlet's statement that relayed another one ("..., according to CNN") is an
+    attribution of its own, as PolNeAR annotates it."""
+    statements = list(statements)
+    relays = [r for s in statements for r in s.relayed_by]
     by_cue: dict[Span, Attribution] = {}
-    for s in statements:
+    for s in statements + relays:
         seen = by_cue.get(s.cue)
         if seen is None:
             by_cue[s.cue] = Attribution(source=s.source, cue=s.cue, content=s.content)

@@ -17,3 +17,6 @@ class StatementMention:
     via: list[CharSpan] = field(default_factory=list)
     hedged: bool = False
     hedge: str | None = None
+    # The outlets' own statements that passed this one on ("The Post reported that ...",
+    # "..., according to CNN"): their speakers are the vias; kept here, not listed again.
+    relayed_by: list[StatementMention] = field(default_factory=list)

@@ -533,5 +533,6 @@ def apply_vias(doc: Doc, found: list[StatementMention]) -> list[StatementMention
         for s in inner:
             if span and span not in s.via:
                 s.via.append(span)
+            s.relayed_by.append(outer)
         carriers.append(outer)
     return [s for s in found if all(s is not c for c in carriers)]
