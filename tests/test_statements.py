@@ -221,6 +221,20 @@ def test_a_feeling_about_something_is_a_stance_on_it(nlp):
     assert furious["content"] == "the new shift rota"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # Tagged as passive verbs, read as the adjectives they are.
+        ("The dock workers were alarmed by the new shift rota.", "were alarmed by", "The dock workers", "the new shift rota"),
+        ("The council was divided on the new budget.", "was divided on", "The council", "the new budget"),
+        ("She was convinced that the port would close.", "was convinced", "She", "that the port would close"),
+    ],
+)
+def test_a_feeling_in_passive_form_is_a_stance_of_its_subject(nlp, text, cue, source, content):
+    (found,) = by_cue(statements(nlp, text), cue)
+    assert (found["source"], found["content"]) == (source, content)
+
+
 def test_a_particle_verb_is_a_cue(nlp):
     found = statements(nlp, "Auditors pointed out that the ledger was never balanced.")
     (pointed,) = by_cue(found, "pointed out")

@@ -234,7 +234,22 @@ def adjective_prep(adj: Token) -> Token | None:
     preps = lexicon().adjective_preps.get(adj.lower_)
     if not preps:
         return None
-    return next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    return next((c for c in adj.rights if c.dep_ in {"prep", "agent"} and c.lower_ in preps), None)
+
+
+def feeling_passive(verb: Token) -> bool:
+    """A feeling or stance in passive form, read as the adjective it is: "the crew were
+    alarmed by the rota", "she was convinced that ..."."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if not {"auxpass", "nsubjpass"} <= deps and verb.dep_ != "acomp":
+        return False
+    if adjective_prep(verb) is not None:
+        return True
+    return verb.lower_ in lexicon().adjectives and any(
+        c.dep_ == "ccomp" and c.i > verb.i for c in verb.children
+    )
 
 
 def _that_clause_verb(verb: Token) -> bool:
@@ -287,6 +302,7 @@ def cue_word(tok: Token) -> bool:
             or made_clear(tok) is not None
             or speech_act(tok) is not None
             or _that_clause_verb(tok)
+            or feeling_passive(tok)
         )
     if tok.pos_ != "ADJ":
         return False
@@ -309,9 +325,10 @@ def is_cue_verb(tok: Token) -> bool:
 def cue_span(verb: Token) -> CharSpan:
     """The verb with its auxiliaries and negation ("has not said") and its particle."""
     start = _cue_start(verb)
-    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i < verb.i:
+    if verb.dep_ == "acomp" and verb.head.i < verb.i and (verb.pos_ == "ADJ" or feeling_passive(verb)):
         start = _cue_start(verb.head)  # "was also critical of": the copula opens the cue
-    prep = cue_prep(verb) if verb.pos_ == "VERB" else adjective_prep(verb)
+    adjectival = verb.pos_ == "ADJ" or feeling_passive(verb)
+    prep = adjective_prep(verb) if adjectival else cue_prep(verb)
     clear = made_clear(verb)
     if clear is not None and clear.i - verb.i <= 2:
         return start.idx, clear.idx + len(clear)

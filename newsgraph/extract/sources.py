@@ -11,6 +11,7 @@ from newsgraph.extract.cues import (
     CUE_TIMES,
     cue_lemma,
     cue_word,
+    feeling_passive,
     is_cue_verb,
     lexicon,
     shared_cue,
@@ -181,7 +182,8 @@ def source_token(verb: Token) -> Token | None:
     for _ in range(4):
         # The nearest subject wins: a misparse can hang a name from inside the quote too.
         paras = paragraphs(verb.doc)
-        subject_deps = {"nsubj", "csubj", "nsubjpass"} if _contracted_has(node) else {"nsubj", "csubj"}
+        active = _contracted_has(node) or feeling_passive(node)
+        subject_deps = {"nsubj", "csubj", "nsubjpass"} if active else {"nsubj", "csubj"}
         subjects = sorted(
             (
                 _in_paragraph(c, paras[verb.i])

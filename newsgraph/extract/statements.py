@@ -68,6 +68,7 @@ from newsgraph.extract.cues import (
     cue_prep,
     cue_span,
     cue_word,
+    feeling_passive,
     lexicon,
     made_clear,
     shared_cue,
@@ -115,9 +116,10 @@ CONTRAST = {"while", "though", "although", "whereas", "but"}
 def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     """The content tokens and how they were found: clause, object or governor."""
     children = list(verb.children)
-    if verb.pos_ == "ADJ":
+    if verb.pos_ == "ADJ" or feeling_passive(verb):
         # "were adamant that ...": the parser often hangs the clause on the copula.
-        children += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if verb.pos_ == "ADJ":
+            children += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.i]
         prep = adjective_prep(verb)
         if prep is not None and not any(c.dep_ == "ccomp" for c in children):
             return prep_object(prep), "prep"
