@@ -364,3 +364,26 @@ def test_a_contracted_has_read_as_a_passive_keeps_its_speaker(nlp):
         ["O"] * 8,
     )
     assert statements(doc) == [("'s said", "She")]
+
+
+def test_a_that_clause_keeps_its_that_when_the_parser_hangs_it_on_an_auxiliary(nlp):
+    # "She voiced concern that the port was closing": "that" hung on "was".
+    doc = parsed(
+        nlp,
+        [
+            ("She", 1, "nsubj", "PRON", "PRP", "she"),
+            ("voiced", 1, "ROOT", "VERB", "VBD", "voice"),
+            ("concern", 1, "dobj", "NOUN", "NN", "concern"),
+            ("that", 6, "mark", "SCONJ", "IN", "that"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("port", 7, "nsubj", "NOUN", "NN", "port"),
+            ("was", 7, "aux", "AUX", "VBD", "be"),
+            ("closing", 2, "acl", "VERB", "VBG", "close"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ["O"] * 9,
+    )
+    (statement,) = find_statements(doc)
+    text = doc.text
+    assert text[statement.cue[0] : statement.cue[1]] == "voiced concern"
+    assert text[statement.content[0] : statement.content[1]] == "that the port was closing"

@@ -265,8 +265,12 @@ def _that_clause_verb(verb: Token) -> bool:
 
 
 def that_marked(clause: Token) -> bool:
-    """Whether the clause opens with the conjunction "that" ("said *that* ...")."""
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    """Whether the clause opens with the conjunction "that" ("said *that* ..."), wherever
+    the parser hung it inside the clause."""
+    first = clause.left_edge
+    return first.dep_ == "mark" and first.lower_ == "that" or any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+    )
 
 
 def speech_act(verb: Token) -> Token | None:
