@@ -92,3 +92,10 @@ def test_a_quote_verb_in_a_time_clause_reports_nothing(nlp):
     # "begin" and "continue" report only a quote of their own.
     assert found(nlp, "As the day began, the harbor was quiet.") == []
     assert ("continued", "she", "We will sail") in found(nlp, "“We will sail,” she continued.")
+
+
+def test_a_clause_as_subject_is_no_speaker(nlp):
+    # What an act shows is the writer's reading of it; nobody is quoted.
+    assert found(nlp, "Raising the fares shows that the council has given up on the ferry.") == [
+        ("shows", None, "that the council has given up on the ferry")
+    ]

@@ -376,6 +376,10 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     source_tok = source_token(verb) or stray_subject(verb)
     if source_tok is not None and source_tok.ent_type_ in {"DATE", "TIME"}:
         return None  # "As Monday began": a time speaks for nobody
+    if source_tok is not None and source_tok.pos_ in {"VERB", "AUX"} and not _name_like(source_tok):
+        # "Holding rates near zero has encouraged ...": a clause is no speaker (but a name
+        # the tagger took for a verb is).
+        source_tok = None
     if how == "object" and source_tok is None:
         return None  # "Finding a solution ..." is not a finding without a finder
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
@@ -410,6 +414,11 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _name_like(tok: Token) -> bool:
+    """Capitalized inside its sentence, or an entity: a name whatever its tag."""
+    return bool(tok.ent_type_) or tok.is_title and tok.i != tok.sent.start
 
 
 def find_statements(doc: Doc) -> list[StatementMention]:
