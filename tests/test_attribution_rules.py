@@ -99,3 +99,10 @@ def test_a_clause_as_subject_is_no_speaker(nlp):
     assert found(nlp, "Raising the fares shows that the council has given up on the ferry.") == [
         ("shows", None, "that the council has given up on the ferry")
     ]
+
+
+def test_a_relative_that_is_not_named_as_a_speaker(nlp):
+    # Most such clauses describe a group rather than report it; the stance stays.
+    assert found(nlp, "Dock workers joined the unions that oppose the new toll.") == [
+        ("oppose", None, "the new toll")
+    ]

@@ -382,6 +382,10 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         source_tok = None
     if how == "object" and source_tok is None:
         return None  # "Finding a solution ..." is not a finding without a finder
+    if source_tok is not None and source_tok.lower_ == "that" and source_tok.head.dep_ == "relcl":
+        # "the groups that oppose the bill": mostly a description, not a report; its
+        # stance stays, with no speaker (PolNeAR marks a source for a quarter of them).
+        source_tok = None
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
         # Only a quote of its own makes it a cue: "As the day began, ..." is a time.
         marked = any(c.dep_ == "mark" for c in verb.children)
