@@ -329,9 +329,9 @@ def is_cue_verb(tok: Token) -> bool:
 def cue_span(verb: Token) -> CharSpan:
     """The verb with its auxiliaries and negation ("has not said") and its particle."""
     start = _cue_start(verb)
-    if verb.dep_ == "acomp" and verb.head.i < verb.i and (verb.pos_ == "ADJ" or feeling_passive(verb)):
-        start = _cue_start(verb.head)  # "was also critical of": the copula opens the cue
     adjectival = verb.pos_ == "ADJ" or feeling_passive(verb)
+    if adjectival and verb.dep_ == "acomp" and verb.head.i < verb.i:
+        start = _cue_start(verb.head)  # "was also critical of": the copula opens the cue
     prep = adjective_prep(verb) if adjectival else cue_prep(verb)
     clear = made_clear(verb)
     if clear is not None and clear.i - verb.i <= 2:

@@ -376,15 +376,9 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     source_tok = source_token(verb) or stray_subject(verb)
     if source_tok is not None and source_tok.ent_type_ in {"DATE", "TIME"}:
         return None  # "As Monday began": a time speaks for nobody
-    if source_tok is not None and source_tok.pos_ in {"VERB", "AUX"} and not _name_like(source_tok):
-        # "Holding rates near zero has encouraged ...": a clause is no speaker (but a name
-        # the tagger took for a verb is).
-        source_tok = None
     if how == "object" and source_tok is None:
         return None  # "Finding a solution ..." is not a finding without a finder
-    if source_tok is not None and source_tok.lower_ == "that" and source_tok.head.dep_ == "relcl":
-        # "the groups that oppose the bill": mostly a description, not a report; its
-        # stance stays, with no speaker (PolNeAR marks a source for a quarter of them).
+    if source_tok is not None and not _speaker(source_tok):
         source_tok = None
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
         # Only a quote of its own makes it a cue: "As the day began, ..." is a time.
@@ -420,9 +414,14 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     )
 
 
-def _name_like(tok: Token) -> bool:
-    """Capitalized inside its sentence, or an entity: a name whatever its tag."""
-    return bool(tok.ent_type_) or tok.is_title and tok.i != tok.sent.start
+def _speaker(subject: Token) -> bool:
+    """Whether a cue's subject can be named as its speaker. A clause cannot: "Holding
+    rates near zero has encouraged ..." (but a name the tagger took for a verb can). Nor
+    can a relative "that": "the groups that oppose the bill" mostly describes them, and
+    PolNeAR marks a source for only a quarter of such clauses; the stance stays."""
+    if subject.pos_ in {"VERB", "AUX"}:
+        return bool(subject.ent_type_) or subject.is_title and subject.i != subject.sent.start
+    return not (subject.lower_ == "that" and subject.head.dep_ == "relcl")
 
 
 def find_statements(doc: Doc) -> list[StatementMention]:
