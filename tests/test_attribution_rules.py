@@ -106,3 +106,8 @@ def test_a_relative_that_is_not_named_as_a_speaker(nlp):
     assert found(nlp, "Dock workers joined the unions that oppose the new toll.") == [
         ("oppose", None, "the new toll")
     ]
+
+
+def test_a_cue_joined_to_a_passive_verb_shares_its_subject(nlp):
+    text = "By the end of the day, the mayor was forced into a rare retreat and said that her words had been misread."
+    assert ("said", "the mayor", "that her words had been misread") in found(nlp, text)

@@ -179,6 +179,7 @@ def source_token(verb: Token) -> Token | None:
     """The subject (or passive agent) of the verb, climbing to a verb it hangs from."""
     node = verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb
     node = shared_cue(node) or node
+    joined = False  # reached through "and": the first verb's subject is shared
     for _ in range(4):
         # The nearest subject wins: a misparse can hang a name from inside the quote too.
         paras = paragraphs(verb.doc)
@@ -201,6 +202,9 @@ def source_token(verb: Token) -> Token | None:
                 return None
             expletive = subjects[0].lower_ == "it" and (verb.pos_ == "ADJ" or _raised(verb, node))
             return None if expletive else subjects[0]
+        passive = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+        if joined and passive is not None:
+            return passive  # "Lee was forced to retreat and said ...": Lee said it
         for child in node.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -222,6 +226,7 @@ def source_token(verb: Token) -> Token | None:
             # "a group backing the plan", "voters saying they ...", but "she issued a
             # statement saying ...": the one who issued it.
             return _author(node.head) or node.head
+        joined = node.dep_ == "conj"
         node = node.head
     return None
 
