@@ -366,3 +366,11 @@ def test_according_to_set_off_inside_a_sentence_vouches_for_all_of_it(nlp):
     assert according["source"] == "local radio"
     assert according["content"].startswith("Another issue raised in the meeting")
     assert according["content"].endswith("was the ferry budget")
+
+
+def test_a_that_clause_after_the_cue_is_what_it_reports(nlp):
+    # The parser also hung the clause before the dash on "told".
+    text = "It was no accident — Lena Holt, a spokeswoman for the mayor, told the Gazette that the council had been warned."
+    (told,) = by_cue(statements(nlp, text), "told")
+    assert told["source"] == "Lena Holt, a spokeswoman for the mayor"
+    assert told["content"] == "that the council had been warned"

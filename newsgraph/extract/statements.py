@@ -127,12 +127,7 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     # before is not this cue's.
     paras = paragraphs(verb.doc)
     children = [c for c in children if paras[c.i] == paras[verb.i]]
-    clauses = _extra_clauses(verb) + [
-        c for c in children if c.dep_ in CLAUSE_DEPS and c.i > verb.i or c.dep_ == "ccomp"
-    ]
-    # "Lee, whose firm ..., said ...": a clause the parser hung before the cue is where
-    # its speaker stands, not what was said.
-    clauses = [c for c in clauses if c != opening_clause(verb)]
+    clauses = _reported_clauses(verb, children)
     if clauses:
         return _without_shared(clauses[0], verb), "clause"
     act = speech_act(verb) if verb.pos_ == "VERB" else None
@@ -185,6 +180,20 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
 
 # What may follow a closing "..., police said" besides its speaker: "on Tuesday", "too".
 TAIL_DEPS = {"punct", "advmod", "npadvmod", "prep", "pobj", "det", "compound", "amod"}
+
+
+def _reported_clauses(verb: Token, children: list[Token]) -> list[Token]:
+    """The clauses a cue may report, the likeliest first."""
+    clauses = _extra_clauses(verb) + [
+        c for c in children if c.dep_ in CLAUSE_DEPS and c.i > verb.i or c.dep_ == "ccomp"
+    ]
+    # "Lee, whose firm ..., said ...": a clause the parser hung before the cue is where
+    # its speaker stands, not what was said.
+    clauses = [c for c in clauses if c != opening_clause(verb)]
+    # "It was no accident — Holt told the Gazette that ...": a "that" clause after the
+    # cue is what it reports, not the clause the parser also hung before it.
+    clauses.sort(key=lambda c: not (c.i > verb.i and that_marked(c)))
+    return clauses
 
 
 def _closing_attribution(verb: Token) -> set[int] | None:
@@ -324,9 +333,7 @@ def frame(verb: Token, how: str) -> str:
     mark ("whether", "if"), a bare complement (``ccomp``) or an infinitive (``xcomp``)."""
     if how != "clause":
         return how
-    clauses = _extra_clauses(verb) + [
-        c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i or c.dep_ == "ccomp"
-    ]
+    clauses = _reported_clauses(verb, list(verb.children))
     if not clauses:
         return how
     if clauses[0].dep_ == "xcomp":
