@@ -111,3 +111,10 @@ def test_a_relative_that_is_not_named_as_a_speaker(nlp):
 def test_a_cue_joined_to_a_passive_verb_shares_its_subject(nlp):
     text = "By the end of the day, the mayor was forced into a rare retreat and said that her words had been misread."
     assert ("said", "the mayor", "that her words had been misread") in found(nlp, text)
+
+
+def test_the_object_of_a_causative_verb_holds_the_infinitives_view(nlp):
+    text = "The abrupt announcement led some analysts to speculate that the deal had failed."
+    assert ("speculate", "some analysts", "that the deal had failed") in found(nlp, text)
+    text = "The vote prompted the harbor council to call for a new inquiry."
+    assert ("call for", "the harbor council", "a new inquiry") in found(nlp, text)

@@ -57,6 +57,7 @@ class Lexicon:
     poll_nouns: frozenset[str]
     speaking_verbs: frozenset[str]
     research_nouns: frozenset[str]
+    causative_verbs: frozenset[str]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -76,6 +77,7 @@ WORD_SETS = {
     "poll_nouns": "poll_nouns",
     "speaking_verbs": "speaking_verbs",
     "research_nouns": "research_nouns",
+    "causative_verbs": "causative_verbs",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",

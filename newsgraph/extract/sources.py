@@ -226,9 +226,22 @@ def source_token(verb: Token) -> Token | None:
             # "a group backing the plan", "voters saying they ...", but "she issued a
             # statement saying ...": the one who issued it.
             return _author(node.head) or node.head
+        controller = _object_controller(node)
+        if controller is not None:
+            return controller
         joined = node.dep_ == "conj"
         node = node.head
     return None
+
+
+def _object_controller(clause: Token) -> Token | None:
+    """Who does what an infinitive says when the verb above has an object before it:
+    "the ruling led some allies to worry", "it prompted the council to call for ..."."""
+    causes = lexicon().causative_verbs
+    if clause.dep_ != "xcomp" or clause.head.i > clause.i or clause.head.lemma_ not in causes:
+        return None
+    objects = (c for c in clause.head.children if c.dep_ in {"dobj", "dative"} and c.i < clause.i)
+    return next((c for c in objects if c.pos_ in NOMINAL), None)
 
 
 def _contracted_has(verb: Token) -> bool:
