@@ -183,7 +183,9 @@ def source_token(verb: Token) -> Token | None:
     for _ in range(4):
         # The nearest subject wins: a misparse can hang a name from inside the quote too.
         paras = paragraphs(verb.doc)
-        active = _contracted_has(node) or feeling_passive(node)
+        # A passive subject speaks when the cue shares it through "and" ("Lee was forced
+        # to retreat and said ..."), under a contracted "has" or in a feeling's passive.
+        active = joined or _contracted_has(node) or feeling_passive(node)
         subject_deps = {"nsubj", "csubj", "nsubjpass"} if active else {"nsubj", "csubj"}
         subjects = sorted(
             (
@@ -202,9 +204,6 @@ def source_token(verb: Token) -> Token | None:
                 return None
             expletive = subjects[0].lower_ == "it" and (verb.pos_ == "ADJ" or _raised(verb, node))
             return None if expletive else subjects[0]
-        passive = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
-        if joined and passive is not None:
-            return passive  # "Lee was forced to retreat and said ...": Lee said it
         for child in node.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
