@@ -14,9 +14,10 @@ newsgraph_events      ``doc._.ng_events``     :mod:`newsgraph.extract.events`
 ===================== ===================== =========================================
 
 Before them, :mod:`newsgraph.tokenizer` wraps the model's tokenizer (a sentence starts
-at each paragraph; headlines in Title Case reach the parser in sentence case) and the
-``newsgraph_cased`` component, right after the model's own pipes, puts the article's own
-words back.
+at each paragraph; headlines in Title Case reach the parser in sentence case). Right
+after the model's own pipes, ``newsgraph_reread`` (:mod:`newsgraph.reread`) parses again
+the sentences whose reporting verb the tagger took for a noun, and ``newsgraph_cased``
+puts the article's own words back.
 
 The article's metadata travels in ``doc._.ng_meta`` (a dict with ``published`` as a
 ``datetime.date`` or None, ``outlet``, ``title``, ``url``), set before the components run.
@@ -69,6 +70,10 @@ GLUED_QUOTES = (
 )
 
 
+# Components that mend the model's reading before extraction, in this order.
+REPAIRS = ("newsgraph_reread", "newsgraph_cased")
+
+
 class ModelNotFound(RuntimeError):
     """The spaCy pipeline named by ``--model`` is not installed."""
 
@@ -92,7 +97,9 @@ def build(model: str = DEFAULT_MODEL, components: tuple[str, ...] | None = None)
         ) from error
     split_glued_quotes(nlp)
     nlp.tokenizer = ArticleTokenizer(nlp.tokenizer)
-    nlp.add_pipe("newsgraph_cased", last=True)
+    importlib.import_module("newsgraph.reread")
+    for name in REPAIRS:
+        nlp.add_pipe(name, last=True)
     for name in components if components is not None else tuple(COMPONENTS):
         importlib.import_module(COMPONENTS[name])
         nlp.add_pipe(name, last=True)
@@ -106,4 +113,4 @@ def split_glued_quotes(nlp: Language) -> None:
 
 def spacy_pipe_names(nlp: Language) -> list[str]:
     """The pipes that belong to the spaCy model itself, not to newsgraph."""
-    return [name for name in nlp.pipe_names if name not in COMPONENTS and name != "newsgraph_cased"]
+    return [name for name in nlp.pipe_names if name not in COMPONENTS and name not in REPAIRS]

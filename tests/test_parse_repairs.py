@@ -387,3 +387,11 @@ def test_a_that_clause_keeps_its_that_when_the_parser_hangs_it_on_an_auxiliary(n
     text = doc.text
     assert text[statement.cue[0] : statement.cue[1]] == "voiced concern"
     assert text[statement.content[0] : statement.content[1]] == "that the port was closing"
+
+
+def test_a_closing_clause_of_any_reporting_verb_ends_at_a_dash(nlp):
+    text = (
+        "Deficits will grow this year, the budget office reported on Tuesday -- "
+        "a shift that raises new questions."
+    )
+    assert ("reported", "the budget office", "Deficits will grow this year") in found(nlp, text)

@@ -180,6 +180,7 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
 
 # What may follow a closing "..., police said" besides its speaker: "on Tuesday", "too".
 TAIL_DEPS = {"punct", "advmod", "npadvmod", "prep", "pobj", "det", "compound", "amod"}
+CLAUSE_ENDS = {"--", "—", "–", ";"}
 
 
 def _reported_clauses(verb: Token, children: list[Token]) -> list[Token]:
@@ -198,8 +199,11 @@ def _reported_clauses(verb: Token, children: list[Token]) -> list[Token]:
 
 def _closing_attribution(verb: Token) -> set[int] | None:
     """The sentence before "..., police said." or "..., said Ann Lee, a nurse." when the
-    parser hung that sentence on the cue in pieces: everything before the comma."""
-    if verb.pos_ != "VERB" or cue_lemma(verb) not in lexicon().speaking_verbs:
+    parser hung that sentence on the cue in pieces: everything before the comma.
+    Any reporting verb closes a sentence so ("..., city records show."); a dash or a
+    semicolon ends the closing clause ("..., the office reported -- a shift that ...")."""
+    lex = lexicon()
+    if verb.pos_ != "VERB" or cue_lemma(verb) not in lex.speaking_verbs | lex.verbs:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
@@ -210,7 +214,8 @@ def _closing_attribution(verb: Token) -> set[int] | None:
     doc, sent = verb.doc, verb.sent
     if start - 1 <= sent.start or doc[start - 1].text != ",":
         return None
-    if any(verb.i < t.i and t.i not in phrase and t.dep_ not in TAIL_DEPS for t in doc[verb.i : sent.end]):
+    end = next((t.i for t in doc[verb.i : sent.end] if t.text in CLAUSE_ENDS), sent.end)
+    if any(t.i not in phrase and t.dep_ not in TAIL_DEPS for t in doc[verb.i + 1 : end]):
         return None
     return {i for i in range(sent.start, start - 1) if not doc[i].is_space}
 
