@@ -3,6 +3,8 @@ sources, participles as cues, and light verbs with speech-act nouns."""
 
 from __future__ import annotations
 
+import pytest
+
 # The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
 # ruff: noqa: F811
 from attribution_helpers import cues, found, nlp  # noqa: F401
@@ -62,6 +64,26 @@ def test_a_light_verb_with_a_speech_act_noun_is_a_cue(nlp):
     assert swipe[0] == "took a swipe at"
     assert swipe[1] == "The union"
     assert swipe[2] == "the new shift rota"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("The senator took issue with the ruling.", ("took issue with", "The senator", "the ruling")),
+        (
+            "The mayor made no secret of her disdain for the council.",
+            ("made no secret of", "The mayor", "her disdain for the council"),
+        ),
+        ("Lee balked at the price of the deal.", ("balked at", "Lee", "the price of the deal")),
+        (
+            "Local unions threw their support behind the mayor.",
+            ("threw their support behind", "Local unions", "the mayor"),
+        ),
+        ("Voters are split on the measure.", ("are split on", "Voters", "the measure")),
+    ],
+)
+def test_idioms_of_stance_are_cues(nlp, text, statement):
+    assert statement in found(nlp, text)
 
 
 def test_a_speech_act_keeps_its_that_clause_after_the_hearer(nlp):
