@@ -153,6 +153,13 @@ def test_reportedly_on_the_cue_hedges_the_statement(nlp):
     assert told["via"] == []  # reporters are not an outlet
 
 
+def test_a_statement_under_seemed_is_the_subjects_own_hedged_by_seeming(nlp):
+    found = statements(nlp, "The minister seemed to offer a caveat to the plan.")
+    assert [s["cue"] for s in found] == ["seemed to offer"]
+    (offer,) = found
+    assert (offer["source"], offer["hedged"], offer["hedge"]) == ("The minister", True, "seemed")
+
+
 def test_it_appears_is_a_sourceless_hedged_statement(nlp):
     found = statements(nlp, "It appears that the ceasefire is holding in the northern districts.")
     (appears,) = by_cue(found, "appears")

@@ -456,11 +456,35 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += noun_statements(doc, quotes)
     found += poll_statements(doc, quotes)
     found += headline_statements(doc)
-    found = apply_vias(doc, found)
+    found = _fold_seeming(doc, apply_vias(doc, found))
     found += quote_statements(doc, quotes, found)
     found += attach_hedges(doc, found)
     found.sort(key=lambda s: (s.cue[0], s.content[0]))
     return found
+
+
+# Verbs of seeming: the writer's inference about their subject, not anyone's statement.
+SEEMING = {"seem", "appear"}
+
+
+def _fold_seeming(doc: Doc, found: list[StatementMention]) -> list[StatementMention]:
+    """"Rubio seemed to offer a caveat" is Rubio's statement, with "seemed to offer" as
+    its cue and "seemed" as its hedge; the seeming is not a second, sourceless statement
+    around it."""
+    by_start = {s.cue[0]: s for s in found}
+    kept = []
+    for statement in found:
+        verb = doc.char_span(*statement.cue, alignment_mode="expand").root
+        inner = next(
+            (by_start.get(c.idx) for c in verb.children if c.dep_ == "xcomp"), None
+        ) if statement.source is None and verb.lemma_.lower() in SEEMING else None
+        if inner is None:
+            kept.append(statement)
+            continue
+        inner.cue = (statement.cue[0], inner.cue[1])  # "seemed to offer"
+        inner.hedged = True
+        inner.hedge = inner.hedge or verb.lower_
+    return kept
 
 
 @Language.component("newsgraph_statements")
