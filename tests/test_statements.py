@@ -381,3 +381,16 @@ def test_a_that_clause_after_the_cue_is_what_it_reports(nlp):
     (told,) = by_cue(statements(nlp, text), "told")
     assert told["source"] == "Lena Holt, a spokeswoman for the mayor"
     assert told["content"] == "that the council had been warned"
+
+
+def test_as_she_put_it_reports_the_main_clause(nlp):
+    found = statements(nlp, "As the minister put it, the plan is dead.")
+    (put,) = by_cue(found, "put it")
+    assert (put["source"], put["content"]) == ("the minister", "the plan is dead")
+
+
+def test_a_clause_said_after_an_adverbial_is_what_was_said(nlp):
+    # The parser hangs "he would not ..." on "said" as an adverbial, not a complement.
+    text = "Trump said after the convention he would not accept the endorsement."
+    (said,) = by_cue(statements(nlp, text), "said")
+    assert said["content"].endswith("he would not accept the endorsement")

@@ -71,6 +71,7 @@ from newsgraph.extract.cues import (
     feeling_passive,
     lexicon,
     made_clear,
+    quote_phrase,
     shared_cue,
     speech_act,
     that_marked,
@@ -141,9 +142,11 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
             and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in child.children)
         ):
             return subtree(child), "clause"
+    phrase = quote_phrase(verb) or ()
     if cue_lemma(verb) not in lex.hearer_verbs:
         for child in verb.children:
-            if child.dep_ in {"dobj", "attr"} and child.i > verb.i:
+            # The "it" of "as she put it" is part of the cue, not what was said.
+            if child.dep_ in {"dobj", "attr"} and child.i > verb.i and child not in phrase:
                 return subtree(child) | _predicate(verb), "object"
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.children):
@@ -295,7 +298,7 @@ def _own_attribution(child: Token) -> bool:
 def _extra_clauses(verb: Token) -> list[Token]:
     """Clauses the parser hung elsewhere: on "clear" in "made it clear that ...", or on
     the medium in "says in a statement that ..."."""
-    found = []
+    found = [c for c in verb.rights if _bare_adverbial(c)]
     clear = made_clear(verb)
     if clear is not None:
         found += [c for c in clear.rights if c.dep_ in {"ccomp", "advcl"}]
@@ -310,6 +313,16 @@ def _extra_clauses(verb: Token) -> list[Token]:
                     if c.dep_ in {"acl", "ccomp", "relcl"} and that_marked(c)
                 ]
     return found
+
+
+def _bare_adverbial(clause: Token) -> bool:
+    """"said after the meeting he would not attend": a clause with its own subject and
+    no conjunction, which the parser hung as an adverbial after a verb of speaking."""
+    if clause.dep_ != "advcl" or cue_lemma(clause.head) not in lexicon().speaking_verbs:
+        return False
+    if any(c.dep_ == "mark" for c in clause.children) or clause.tag_ in {"VBG", "VBN"}:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
 
 def _inverted_ccomp(verb: Token) -> bool:
@@ -394,7 +407,8 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         source_tok = None
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
         # Only a quote of its own makes it a cue: "As the day began, ..." is a time.
-        marked = any(c.dep_ == "mark" for c in verb.children)
+        # "As the day began" is a time; "as she put it" is what "put it" is for.
+        marked = any(c.dep_ == "mark" for c in verb.children) and " " not in cue_lemma(verb)
         if how not in {"clause", "governor", "colon"} or marked or any(
             c.dep_ == "xcomp" for c in verb.children
         ):
