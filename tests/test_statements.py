@@ -394,3 +394,9 @@ def test_a_clause_said_after_an_adverbial_is_what_was_said(nlp):
     text = "Trump said after the convention he would not accept the endorsement."
     (said,) = by_cue(statements(nlp, text), "said")
     assert said["content"].endswith("he would not accept the endorsement")
+
+
+def test_what_someone_called_it_is_their_statement(nlp):
+    found = statements(nlp, "He was hospitalized after what she called a rant.")
+    (called,) = by_cue(found, "called")
+    assert (called["source"], called["content"]) == ("she", "a rant")

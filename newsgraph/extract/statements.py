@@ -148,6 +148,11 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
             # The "it" of "as she put it" is part of the cue, not what was said.
             if child.dep_ in {"dobj", "attr"} and child.i > verb.i and child not in phrase:
                 return subtree(child) | _predicate(verb), "object"
+    if any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < verb.i for c in verb.children):
+        # "in what officials called a hate crime": what it was called.
+        named = _predicate(verb)
+        if named:
+            return named, "object"
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and any(c.dep_ == "agent" for c in verb.children):
         # "The plan was first reported by the Times": the subject is what was reported.
