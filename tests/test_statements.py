@@ -400,3 +400,15 @@ def test_what_someone_called_it_is_their_statement(nlp):
     found = statements(nlp, "He was hospitalized after what she called a rant.")
     (called,) = by_cue(found, "called")
     assert (called["source"], called["content"]) == ("she", "a rant")
+
+
+def test_a_subject_stepping_up_its_own_attacks_is_their_source(nlp):
+    found = statements(nlp, "The senator on Thursday stepped up his attacks on the governor.")
+    assert [(s["cue"], s["source"], s["content"]) for s in found] == [
+        ("stepped up his attacks on", "The senator", "the governor")
+    ]
+
+
+def test_a_speech_act_under_a_light_verb_is_one_statement(nlp):
+    found = statements(nlp, "The mayor repeated her claim that the audit was rigged.")
+    assert [(s["cue"], s["source"]) for s in found] == [("repeated her claim", "The mayor")]

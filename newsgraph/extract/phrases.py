@@ -7,9 +7,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.attribution import StatementMention
-from newsgraph.extract.cues import cue_word, lexicon, matchers
+from newsgraph.extract.cues import cue_word, lexicon, matchers, speech_act
 from newsgraph.extract.quotes import kind_and_content
-from newsgraph.extract.sources import is_outlet, noun_phrase
+from newsgraph.extract.sources import is_outlet, noun_phrase, source_phrase
 from newsgraph.extract.spans import (
     CharSpan,
     between_commas,
@@ -33,6 +33,20 @@ def _noun_source(noun: Token) -> Token | None:
             if objs and objs[0].pos_ in {"PROPN", "NOUN", "PRON"}:
                 return objs[0]
     return None
+
+
+def _owner_acting(noun: Token, owner: Token) -> Token | None:
+    """"Cruz stepped up his attacks on Trump": the verb's subject, whose own speech act
+    the noun is ("his"), is the source, and the verb joins the cue."""
+    verb = noun.head
+    if owner.dep_ != "poss" or owner.pos_ != "PRON" or noun.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in {"WP", "WDT"} or subject.lower_ == "that":
+        return None
+    return subject
 
 
 def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token | None]:
@@ -68,15 +82,21 @@ def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
         if noun.lemma_.lower() not in nouns:
             continue
         source_tok = _noun_source(noun)
-        if source_tok is None:
-            continue
+        if source_tok is None or speech_act(noun.head) == noun:
+            continue  # "repeated his claim" is the verb's statement
         content_idx, prep = _noun_content(noun, nouns[noun.lemma_.lower()])
-        source_idx = subtree(source_tok)
+        start = noun
+        owner = _owner_acting(noun, source_tok)
+        if owner is not None:
+            source_tok, start = owner, noun.head
+            source_idx = source_phrase(owner)
+        else:
+            source_idx = subtree(source_tok)
         content = trimmed(doc, content_idx - source_idx - {noun.i})
         if content is None:
             continue
         end = prep if prep is not None and prep.i == noun.i + 1 else noun
-        cue = (noun.idx, end.idx + len(end))
+        cue = (start.idx, end.idx + len(end))
         kind, content = kind_and_content(doc, content, quotes, cue)
         found.append(
             StatementMention(
