@@ -412,3 +412,8 @@ def test_a_subject_stepping_up_its_own_attacks_is_their_source(nlp):
 def test_a_speech_act_under_a_light_verb_is_one_statement(nlp):
     found = statements(nlp, "The mayor repeated her claim that the audit was rigged.")
     assert [(s["cue"], s["source"]) for s in found] == [("repeated her claim", "The mayor")]
+
+
+def test_set_phrases_on_a_reporting_verb_report_nothing(nlp):
+    assert statements(nlp, "That said, a loss here would be a sour end to the race.") == []
+    assert statements(nlp, "All told, up to five million people could be eligible.") == []

@@ -47,6 +47,7 @@ class Lexicon:
     outlets: frozenset[str]
     according: tuple[str, ...]
     hedges: tuple[str, ...]
+    set_phrases: tuple[str, ...]
     light_verbs: frozenset[str]
     act_nouns: dict[str, frozenset[str]]
     frames_not_cues: dict[str, frozenset[str]]
@@ -133,6 +134,7 @@ def lexicon() -> Lexicon:
         outlets=outlets,
         according=tuple(sorted(_words(speech, "according_to"))),
         hedges=tuple(sorted(_words(speech, "hedges"))),
+        set_phrases=tuple(sorted(_words(speech, "set_phrases"))),
         **{field: _words(speech, key) for field, key in WORD_SETS.items()},
         **{field: _prep_cues(speech, key) for field, key in WORD_PAIRS.items()},
     )
@@ -148,6 +150,18 @@ def matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
         matcher.add(label, [vocab_doc(vocab, p) for p in phrases])
         result.append(matcher)
     return result[0], result[1]
+
+
+@lru_cache(maxsize=4)
+def set_phrase_matcher(vocab: Vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("SET_PHRASE", [vocab_doc(vocab, p) for p in lexicon().set_phrases])
+    return matcher
+
+
+def in_set_phrases(doc: Doc) -> set[int]:
+    """Tokens of set phrases like "that said" or "all told", whose verb reports nothing."""
+    return {i for _, start, end in set_phrase_matcher(doc.vocab)(doc) for i in range(start, end)}
 
 
 def vocab_doc(vocab: Vocab, phrase: str) -> Doc:

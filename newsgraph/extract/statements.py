@@ -69,6 +69,7 @@ from newsgraph.extract.cues import (
     cue_span,
     cue_word,
     feeling_passive,
+    in_set_phrases,
     lexicon,
     made_clear,
     quote_phrase,
@@ -458,7 +459,10 @@ def _speaker(subject: Token) -> bool:
 def find_statements(doc: Doc) -> list[StatementMention]:
     """All attributions in the doc, in text order."""
     quotes = find_quotes(doc_text(doc))
-    candidates = (doc[i] for i in indices_with_pos(doc, ("VERB", "ADJ")))
+    set_phrases = in_set_phrases(doc)
+    candidates = (
+        doc[i] for i in indices_with_pos(doc, ("VERB", "ADJ")) if i not in set_phrases
+    )
     lex = lexicon()
     found = [
         s
