@@ -417,3 +417,18 @@ def test_a_speech_act_under_a_light_verb_is_one_statement(nlp):
 def test_set_phrases_on_a_reporting_verb_report_nothing(nlp):
     assert statements(nlp, "That said, a loss here would be a sour end to the race.") == []
     assert statements(nlp, "All told, up to five million people could be eligible.") == []
+
+
+def test_as_someone_put_it_keeps_the_speaker_of_the_as_clause(nlp):
+    text = (
+        "As Ann Lee, a professor of law and author of ''Rules of Order,'' put it, "
+        "''The senators should remember that a court is no plaything.''"
+    )
+    found = statements(nlp, text)
+    assert {s["source"] for s in by_cue(found, "put it")} == {
+        "Ann Lee, a professor of law and author of ''Rules of Order"
+    }
+    # The quoted book title in her description is not a second thing she said.
+    assert [s["content"] for s in by_cue(found, "put it")] == [
+        "The senators should remember that a court is no plaything."
+    ]

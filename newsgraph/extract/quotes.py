@@ -130,6 +130,8 @@ def quote_statements(
             continue
         if any(s.content[0] < q[1] and q[0] < s.content[1] for s in found + extra):
             continue
+        if any(s.source and s.source[0] <= q[0] and q[1] <= s.source[1] for s in found):
+            continue  # a title in a source's description ("author of “Ends and Means”")
         owner = _nearby_statement(doc, q, found + extra)
         if owner is None:
             continue

@@ -215,6 +215,10 @@ def source_token(verb: Token) -> Token | None:
             return None
         if node.tag_ == "VBN" and node.dep_ == "advcl":
             return None  # "Asked about X, she said": the asker is not the subject
+        if _as_clause(node):
+            # "As Amar put it, ...": the speaker is in the "as" clause, which the parser
+            # may read as the object of "as"; the main clause's subject is not it.
+            return _as_object(node)
         if node.dep_ == "acl" and main_verb(node):
             # "Lee, who ..., tweeted to say": a sentence parsed with no main verb; the
             # clause on its root noun is the main clause.
@@ -231,6 +235,17 @@ def source_token(verb: Token) -> Token | None:
         joined = node.dep_ == "conj"
         node = node.head
     return None
+
+
+def _as_clause(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
+
+
+def _as_object(verb: Token) -> Token | None:
+    mark = next(c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as")
+    return next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ in NOMINAL), None)
 
 
 def _object_controller(clause: Token) -> Token | None:
