@@ -432,3 +432,19 @@ def test_as_someone_put_it_keeps_the_speaker_of_the_as_clause(nlp):
     assert [s["content"] for s in by_cue(found, "put it")] == [
         "The senators should remember that a court is no plaything."
     ]
+
+
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(nlp):
+    text = (
+        "“Fear is all he has to offer the voters.” ― Jo Kim\n"
+        "“We will win this seat back in the spring,” — Ann Lee, a nurse from Ohio\n"
+    )
+    assert [(s["cue"], s["source"], s["content"], s["kind"]) for s in statements(nlp, text)] == [
+        ("―", "Jo Kim", "Fear is all he has to offer the voters.", "direct"),
+        ("—", "Ann Lee, a nurse from Ohio", "We will win this seat back in the spring", "direct"),
+    ]
+
+
+def test_a_dash_after_a_quote_in_running_text_signs_nothing(nlp):
+    found = statements(nlp, "He said “the plan is dead and buried” — and left.")
+    assert [(s["cue"], s["source"]) for s in found] == [("said", "He")]

@@ -120,6 +120,37 @@ def _short_lead_in(text: str) -> bool:
     return "\n" not in text and len(text) < 50 and text.endswith((",", ":")) and "." not in text
 
 
+# "“We will win.” ― Ann Lee" or "... — Ann Lee, a nurse": a quote signed with a dash
+# and the speaker's name, the rest of its line (or up to the next quote, in a list of
+# quotes run together). The name starts with a capital.
+SIGNATURE = re.compile(
+    r"[,.;:!?]*(?:''|[”\"»])[ \t]*(?P<dash>[―—–]|--)[ \t]*"
+    r"(?P<name>[A-Z][^\n“”\"]{1,80}?)[ \t]*[.]?[ \t]*(?=\n|$|[“\"])"
+)
+
+
+def signed_quotes(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """Quotes signed with a dash and a name, as in pull quotes and lists of reactions."""
+    text = doc_text(doc)
+    found = []
+    for q in quotes:
+        match = SIGNATURE.match(text, q[1])
+        if match is None or _quote_words(text, q) < MIN_QUOTE_WORDS:
+            continue
+        found.append(
+            StatementMention(
+                cue=match.span("dash"), content=q, source=match.span("name"),
+                source_head=_name_head(doc, match.span("name")), kind="direct",
+            )
+        )  # fmt: skip
+    return found
+
+
+def _name_head(doc: Doc, span: CharSpan) -> int | None:
+    name = doc.char_span(*span, alignment_mode="expand")
+    return name.root.i if name is not None else None
+
+
 def quote_statements(
     doc: Doc, quotes: list[CharSpan], found: list[StatementMention]
 ) -> list[StatementMention]:

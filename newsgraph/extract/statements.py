@@ -42,7 +42,8 @@ General rules on the dependency parse, with the words in ``knowledge/speech.yaml
   lies inside one quote is ``direct`` and its content is the text inside the marks; an
   indirect clause holding a quoted fragment is ``mixed``. A quote split around its verb
   ("“A,” he said, “B.”") yields **two** statements that share cue and source, one per
-  fragment, so each content is exact text. A paragraph that is only a quote, with no cue
+  fragment, so each content is exact text. A quote signed with a dash and a name
+  ("“...” ― Ann Lee, a nurse") is that person's. A paragraph that is only a quote, with no cue
   of its own, continues the previous direct statement: a new statement with that cue and
   source.
 - Via: the outlet that heard the source ("told the Post"), the outlet of an "according
@@ -84,7 +85,13 @@ from newsgraph.extract.phrases import (
     noun_statements,
     poll_statements,
 )
-from newsgraph.extract.quotes import adjacent_quote, find_quotes, kind_and_content, quote_statements
+from newsgraph.extract.quotes import (
+    adjacent_quote,
+    find_quotes,
+    kind_and_content,
+    quote_statements,
+    signed_quotes,
+)
 from newsgraph.extract.sources import (
     apply_vias,
     opening_clause,
@@ -480,6 +487,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += poll_statements(doc, quotes)
     found += headline_statements(doc)
     found = _fold_seeming(doc, apply_vias(doc, found))
+    found += signed_quotes(doc, quotes)
     found += quote_statements(doc, quotes, found)
     found += attach_hedges(doc, found)
     found.sort(key=lambda s: (s.cue[0], s.content[0]))
