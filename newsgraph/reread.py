@@ -138,10 +138,15 @@ class Rereader:
         return pipes
 
     def __call__(self, doc: Doc) -> Doc:
-        for sent in list(doc.sents):
-            for tok in [t for t in sent if misread(t)][:MAX_TRIES]:
-                if self.reread(doc, sent, tok):
-                    break
+        forms = lexicon().verb_forms
+        flagged = [t for t in doc if t.lower_ in forms and misread(t)]
+        tried: dict[int, int] = {}
+        for tok in flagged:
+            sent = tok.sent
+            if tried.get(sent.start, 0) >= MAX_TRIES or tried.get(sent.start) == -1:
+                continue
+            done = self.reread(doc, sent, tok)
+            tried[sent.start] = -1 if done else tried.get(sent.start, 0) + 1
         return doc
 
     def reread(self, doc: Doc, sent: Span, tok: Token) -> bool:

@@ -47,7 +47,7 @@ class Lexicon:
     outlets: frozenset[str]
     according: tuple[str, ...]
     hedges: tuple[str, ...]
-    set_phrases: tuple[str, ...]
+    set_phrases: tuple[tuple[str, ...], ...]
     light_verbs: frozenset[str]
     act_nouns: dict[str, frozenset[str]]
     frames_not_cues: dict[str, frozenset[str]]
@@ -134,7 +134,7 @@ def lexicon() -> Lexicon:
         outlets=outlets,
         according=tuple(sorted(_words(speech, "according_to"))),
         hedges=tuple(sorted(_words(speech, "hedges"))),
-        set_phrases=tuple(sorted(_words(speech, "set_phrases"))),
+        set_phrases=tuple(tuple(p.split()) for p in sorted(_words(speech, "set_phrases"))),
         **{field: _words(speech, key) for field, key in WORD_SETS.items()},
         **{field: _prep_cues(speech, key) for field, key in WORD_PAIRS.items()},
     )
@@ -152,16 +152,18 @@ def matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
     return result[0], result[1]
 
 
-@lru_cache(maxsize=4)
-def set_phrase_matcher(vocab: Vocab) -> PhraseMatcher:
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    matcher.add("SET_PHRASE", [vocab_doc(vocab, p) for p in lexicon().set_phrases])
-    return matcher
-
-
-def in_set_phrases(doc: Doc) -> set[int]:
-    """Tokens of set phrases like "that said" or "all told", whose verb reports nothing."""
-    return {i for _, start, end in set_phrase_matcher(doc.vocab)(doc) for i in range(start, end)}
+def in_set_phrase(tok: Token) -> bool:
+    """Whether ``tok`` is a word of a set phrase like "that said" or "all told", whose
+    verb reports nothing."""
+    doc = tok.doc
+    for words in lexicon().set_phrases:
+        for k, word in enumerate(words):
+            start = tok.i - k
+            if word != tok.lower_ or start < 0 or start + len(words) > len(doc):
+                continue
+            if all(doc[start + j].lower_ == w for j, w in enumerate(words)):
+                return True
+    return False
 
 
 def vocab_doc(vocab: Vocab, phrase: str) -> Doc:

@@ -70,7 +70,7 @@ from newsgraph.extract.cues import (
     cue_span,
     cue_word,
     feeling_passive,
-    in_set_phrases,
+    in_set_phrase,
     lexicon,
     made_clear,
     quote_phrase,
@@ -466,17 +466,14 @@ def _speaker(subject: Token) -> bool:
 def find_statements(doc: Doc) -> list[StatementMention]:
     """All attributions in the doc, in text order."""
     quotes = find_quotes(doc_text(doc))
-    set_phrases = in_set_phrases(doc)
-    candidates = (
-        doc[i] for i in indices_with_pos(doc, ("VERB", "ADJ")) if i not in set_phrases
-    )
+    candidates = (doc[i] for i in indices_with_pos(doc, ("VERB", "ADJ")))
     lex = lexicon()
     found = [
         s
         for s in (
             _verb_statement(t, quotes)
             for t in candidates
-            if cue_word(t) or _named_frame_cue(t, lex)
+            if (cue_word(t) or _named_frame_cue(t, lex)) and not in_set_phrase(t)
         )
         if s
     ]
