@@ -12,6 +12,7 @@ from attribution_helpers import found, nlp  # noqa: F401
 def test_a_page_label_before_a_colon_is_no_speaker(nlp):
     assert found(nlp, "Editor's note: The ferry company sponsors this newsletter.") == []
     assert found(nlp, "CORRECTION: An earlier version misspelled the mayor's name.") == []
+    assert found(nlp, "The Latest: Ferry workers end their strike after two weeks.") == []
     assert found(nlp, "Q: Will the ferry run on Sunday?") == []
 
 
