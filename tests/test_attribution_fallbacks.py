@@ -167,3 +167,9 @@ def test_it_before_a_copula_or_adjective_is_nobody(nlp):
 def test_it_that_acts_is_still_a_source(nlp):
     text = "It wants to argue that the port is safe."
     assert [s[1] for s in found(nlp, text)] == ["It", "It"]
+
+
+def test_a_headline_name_the_tagger_took_for_a_noun_still_speaks_before_its_colon(nlp):
+    # The article names her again below; that is how "Clinton" is known for a name.
+    text = "Clinton: I support statehood for the District.\n\nHillary Clinton spoke in Washington.\n"
+    assert (":", "Clinton", "I support statehood for the District") in found(nlp, text)

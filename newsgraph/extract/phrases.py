@@ -200,6 +200,17 @@ def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     return found
 
 
+def _named_elsewhere(tok: Token) -> bool:
+    """A capitalized word the article uses as a name somewhere else ("Clinton: ..." where
+    the tagger took the headline's "Clinton" for a noun)."""
+    if not tok.is_title:
+        return False
+    return any(
+        t.text == tok.text and t.i != tok.i and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")
+        for t in tok.doc
+    )
+
+
 def headline_statements(doc: Doc) -> list[StatementMention]:
     """'Name: claim' at the start of a paragraph, as in headlines and transcripts."""
     found = []
@@ -217,7 +228,7 @@ def headline_statements(doc: Doc) -> list[StatementMention]:
         head = doc[start:end]
         if any(t.pos_ in {"VERB", "AUX"} or t.text == "-" for t in head):
             continue
-        if not any(t.pos_ == "PROPN" or t.is_upper for t in head):
+        if not any(t.pos_ == "PROPN" or t.is_upper or _named_elsewhere(t) for t in head):
             continue
         if any(t.lower_ in labels for t in head):
             continue  # "Editor's note:", "CORRECTION:", "Q:" label the page, not a speaker
