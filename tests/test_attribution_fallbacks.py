@@ -140,6 +140,13 @@ def test_a_poll_the_clause_is_found_in_is_its_source(nlp):
     ]
 
 
+def test_a_poll_after_the_object_it_measured_is_its_source(nlp):
+    text = "Mayor Okafor took 6 percent of the vote in a Harbor Gazette poll released Monday."
+    assert found(nlp, text) == [
+        ("in", "a Harbor Gazette poll released Monday", "Mayor Okafor took 6 percent of the vote")
+    ]
+
+
 def test_leading_in_the_polls_cites_no_poll(nlp):
     assert found(nlp, "Mayor Okafor leads in the polls.") == []
 

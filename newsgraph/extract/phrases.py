@@ -181,12 +181,18 @@ def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
         objs = [
             c
             for c in tok.children
-            if c.dep_ == "pobj" and c.lemma_.lower() in polls and c.tag_ == "NN"
+            if c.dep_ == "pobj" and c.lemma_.lower() in polls and c.tag_ in {"NN", "NNP"}
         ]
         anchor = tok.head
+        # "took 6 percent of the vote in a poll released Sunday": the verb of the phrase.
+        while anchor.pos_ in {"NOUN", "PROPN", "NUM", "ADP"} and anchor.dep_ in {"dobj", "pobj", "prep"}:
+            anchor = anchor.head
         if not objs or anchor.pos_ not in {"VERB", "AUX"} or cue_word(anchor):
             continue
-        content = trimmed(doc, subtree(anchor) - subtree(tok))
+        phrase = subtree(tok)
+        # The sentence's closing stop after the phrase would stretch the content over it.
+        after = {i for i in subtree(anchor) if i > max(phrase) and doc[i].is_punct}
+        content = trimmed(doc, subtree(anchor) - phrase - after)
         if content is None:
             continue
         cue = (tok.idx, tok.idx + len(tok))
