@@ -448,3 +448,8 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(nlp):
 def test_a_dash_after_a_quote_in_running_text_signs_nothing(nlp):
     found = statements(nlp, "He said “the plan is dead and buried” — and left.")
     assert [(s["cue"], s["source"]) for s in found] == [("said", "He")]
+
+
+def test_a_speaker_known_by_age_is_no_date(nlp):
+    found = statements(nlp, "“The ferry was late again,” said the 46-year-old.")
+    assert [(s["cue"], s["source"]) for s in found] == [("said", "the 46-year-old")]

@@ -412,7 +412,7 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         paras = paragraphs(verb.doc)
         content_idx = {i for i in content_idx if paras[i] == paras[verb.i]}
     source_tok = source_token(verb) or stray_subject(verb)
-    if source_tok is not None and source_tok.ent_type_ in {"DATE", "TIME"}:
+    if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
     if how == "object" and source_tok is None:
         return None  # "Finding a solution ..." is not a finding without a finder
@@ -451,6 +451,14 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _a_time(tok: Token | None) -> bool:
+    """A date or time, but not a person known by age ("said the 46-year-old"), which
+    the entity recognizer marks as a date too."""
+    if tok is None or tok.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    return tok.lower_ not in {"old", "olds"}
 
 
 def _speaker(subject: Token) -> bool:
