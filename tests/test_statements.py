@@ -453,3 +453,8 @@ def test_a_dash_after_a_quote_in_running_text_signs_nothing(nlp):
 def test_a_speaker_known_by_age_is_no_date(nlp):
     found = statements(nlp, "“The ferry was late again,” said the 46-year-old.")
     assert [(s["cue"], s["source"]) for s in found] == [("said", "the 46-year-old")]
+
+
+def test_a_count_of_people_speaks_though_it_looks_like_a_year(nlp):
+    text = "While 86 percent of voters liked the mayor, 43 said the same for her rival."
+    assert ("said", "43") in [(s["cue"], s["source"]) for s in statements(nlp, text)]

@@ -454,11 +454,12 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
 
 
 def _a_time(tok: Token | None) -> bool:
-    """A date or time, but not a person known by age ("said the 46-year-old"), which
-    the entity recognizer marks as a date too."""
+    """A date or time, but not a person known by age ("said the 46-year-old") or a
+    count of people, which the entity recognizer marks as dates too."""
     if tok is None or tok.ent_type_ not in {"DATE", "TIME"}:
         return False
-    return tok.lower_ not in {"old", "olds"}
+    # "43 said the same": a bare count of people, which the recognizer took for a year.
+    return tok.lower_ not in {"old", "olds"} and not (tok.tag_ == "CD" and tok.dep_ == "nsubj")
 
 
 def _speaker(subject: Token) -> bool:
