@@ -206,20 +206,15 @@ def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     return found
 
 
-def _named_elsewhere(tok: Token) -> bool:
-    """A capitalized word the article uses as a name somewhere else ("Clinton: ..." where
-    the tagger took the headline's "Clinton" for a noun)."""
-    if not tok.is_title:
-        return False
-    return any(
-        t.text == tok.text and t.i != tok.i and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")
-        for t in tok.doc
-    )
+def _names(doc: Doc) -> set[str]:
+    """Words the article uses as names: proper nouns and people."""
+    return {t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"}
 
 
 def headline_statements(doc: Doc) -> list[StatementMention]:
     """'Name: claim' at the start of a paragraph, as in headlines and transcripts."""
     found = []
+    names: set[str] | None = None
     labels = lexicon().page_labels
     paras = paragraphs(doc)
     starts = [
@@ -234,8 +229,12 @@ def headline_statements(doc: Doc) -> list[StatementMention]:
         head = doc[start:end]
         if any(t.pos_ in {"VERB", "AUX"} or t.text == "-" for t in head):
             continue
-        if not any(t.pos_ == "PROPN" or t.is_upper or _named_elsewhere(t) for t in head):
-            continue
+        if not any(t.pos_ == "PROPN" or t.is_upper for t in head):
+            # "Clinton: I support ...": a capitalized word the tagger took for a noun in
+            # the headline, which the article uses as a name elsewhere.
+            names = _names(doc) if names is None else names
+            if not any(t.is_title and t.text in names for t in head):
+                continue
         if any(t.lower_ in labels for t in head):
             continue  # "Editor's note:", "CORRECTION:", "Q:" label the page, not a speaker
         rest = rest_of_paragraph(doc[end])
