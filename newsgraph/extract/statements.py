@@ -93,7 +93,9 @@ from newsgraph.extract.quotes import (
     signed_quotes,
 )
 from newsgraph.extract.sources import (
+    SEEMING,
     apply_vias,
+    as_clause,
     opening_clause,
     source_phrase,
     source_token,
@@ -174,10 +176,7 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     if colon is not None and colon.text == ":":
         # "She told reporters:" then the words, to the end of the paragraph or the quote.
         return rest_of_paragraph(colon), "colon"
-    as_clause = verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
-    )
-    if verb.dep_ == "parataxis" or as_clause or _inverted_ccomp(verb) or _parenthetical(verb):
+    if verb.dep_ == "parataxis" or as_clause(verb) or _inverted_ccomp(verb) or _parenthetical(verb):
         # "as the minister noted, ..." and "..., the envoy said": the main clause.
         # "“...,” the official said": the quoted clause governs the cue.
         return subtree(verb.head) - subtree(verb), "governor"
@@ -218,8 +217,8 @@ def _closing_attribution(verb: Token) -> set[int] | None:
     parser hung that sentence on the cue in pieces: everything before the comma.
     Any reporting verb closes a sentence so ("..., city records show."); a dash or a
     semicolon ends the closing clause ("..., the office reported -- a shift that ...")."""
-    lex = lexicon()
-    if verb.pos_ != "VERB" or cue_lemma(verb) not in lex.speaking_verbs | lex.verbs:
+    lex, lemma = lexicon(), cue_lemma(verb)
+    if verb.pos_ != "VERB" or not (lemma in lex.speaking_verbs or lemma in lex.verbs):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
@@ -419,8 +418,8 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     if source_tok is not None and not _speaker(source_tok):
         source_tok = None
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
-        # Only a quote of its own makes it a cue: "As the day began, ..." is a time.
-        # "As the day began" is a time; "as she put it" is what "put it" is for.
+        # Only a quote of its own makes it a cue: "As the day began, ..." is a time, but
+        # "as she put it" is what "put it" is for.
         marked = any(c.dep_ == "mark" for c in verb.children) and " " not in cue_lemma(verb)
         if how not in {"clause", "governor", "colon"} or marked or any(
             c.dep_ == "xcomp" for c in verb.children
@@ -500,28 +499,31 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     return found
 
 
-# Verbs of seeming: the writer's inference about their subject, not anyone's statement.
-SEEMING = {"seem", "appear"}
-
-
 def _fold_seeming(doc: Doc, found: list[StatementMention]) -> list[StatementMention]:
     """"Rubio seemed to offer a caveat" is Rubio's statement, with "seemed to offer" as
     its cue and "seemed" as its hedge; the seeming is not a second, sourceless statement
     around it."""
     by_start = {s.cue[0]: s for s in found}
-    kept = []
-    for statement in found:
-        verb = doc.char_span(*statement.cue, alignment_mode="expand").root
+    folded = []
+    for seeming in found:
+        verb = _seeming_verb(doc, seeming)
         inner = next(
-            (by_start.get(c.idx) for c in verb.children if c.dep_ == "xcomp"), None
-        ) if statement.source is None and verb.lemma_.lower() in SEEMING else None
-        if inner is None:
-            kept.append(statement)
-            continue
-        inner.cue = (statement.cue[0], inner.cue[1])  # "seemed to offer"
-        inner.hedged = True
-        inner.hedge = inner.hedge or verb.lower_
-    return kept
+            (by_start[c.idx] for c in verb.children if c.dep_ == "xcomp" and c.idx in by_start),
+            None,
+        ) if verb is not None else None  # fmt: skip
+        if inner is not None:
+            inner.cue = (seeming.cue[0], inner.cue[1])
+            inner.hedged, inner.hedge = True, inner.hedge or verb.lower_
+            folded.append(seeming)
+    return [s for s in found if all(s is not f for f in folded)]
+
+
+def _seeming_verb(doc: Doc, statement: StatementMention) -> Token | None:
+    """The verb of a sourceless "seemed" or "appears" statement."""
+    if statement.source is not None:
+        return None
+    verb = doc.char_span(*statement.cue, alignment_mode="expand").root
+    return verb if verb.lemma_.lower() in SEEMING else None
 
 
 @Language.component("newsgraph_statements")
