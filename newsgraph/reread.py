@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.cues import lexicon
+from newsgraph.extract.sources import hyphen_joined
 
 ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA]
 
@@ -32,9 +33,11 @@ SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP"}
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 
+# What a verb of speech reports: a clause, an object or an infinitive.
+REPORTED = {"ccomp", "parataxis", "dobj", "xcomp"}
+
 # Readings tried per sentence, at most.
 MAX_TRIES = 2
-REPORTED = {"ccomp", "parataxis", "dobj", "xcomp"}
 
 
 def say_form(word: str) -> str | None:
@@ -56,8 +59,9 @@ def misread(tok: Token) -> bool:
     lemma = lex.verb_forms.get(tok.lower_)
     if lemma is None or lemma not in lex.verbs or say_form(tok.text) is None:
         return False
-    if tok.i == tok.sent.start or tok.ent_type_ or _hyphenated(tok):
-        return False
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.i == tok.sent.start or tok.ent_type_ or after is not None and hyphen_joined(tok, after):
+        return False  # "tweet-id": part of a hyphenated word
     before = tok.doc[tok.i - 1]
     nominal = before.tag_ in SUBJECT_TAGS or before.dep_ == "compound"
     if not nominal or before.dep_ == "poss" or before.ent_type_ in {"DATE", "TIME"}:
@@ -74,13 +78,6 @@ def misread(tok: Token) -> bool:
         # Friday the agency had ...": "outlets" and "agency" both on "had").
         return any(_subjects(t) > 1 for t in tok.sent)
     return tok.dep_ == "ROOT"
-
-
-def _hyphenated(tok: Token) -> bool:
-    """Part of a hyphenated word ("tweet-id")."""
-    doc = tok.doc
-    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return after is not None and after.text == "-" and not tok.whitespace_
 
 
 def _subjects(tok: Token) -> int:

@@ -140,17 +140,17 @@ def _whole_words(doc: Doc, indices: set[int]) -> set[int]:
     """The phrase grown over a hyphenated word it starts or ends inside ("co-host",
     "who co-wrote")."""
     start = min(indices, default=0)
-    while start > 0 and _hyphen_joined(doc[start - 1], doc[start]):
+    while start > 0 and hyphen_joined(doc[start - 1], doc[start]):
         start -= 1
         indices.add(start)
     end = max(indices, default=0)
-    while end + 1 < len(doc) and _hyphen_joined(doc[end], doc[end + 1]):
+    while end + 1 < len(doc) and hyphen_joined(doc[end], doc[end + 1]):
         end += 1
         indices.add(end)
     return indices
 
 
-def _hyphen_joined(left: Token, right: Token) -> bool:
+def hyphen_joined(left: Token, right: Token) -> bool:
     """Two tokens of one hyphenated word: "co" "-", "-" "wrote"."""
     return (
         "-" in {left.text, right.text}
