@@ -140,3 +140,21 @@ def test_the_object_of_a_causative_verb_holds_the_infinitives_view(nlp):
     assert ("speculate", "some analysts", "that the deal had failed") in found(nlp, text)
     text = "The vote prompted the harbor council to call for a new inquiry."
     assert ("call for", "the harbor council", "a new inquiry") in found(nlp, text)
+
+
+def test_whoever_a_delay_leaves_wondering_is_the_source(nlp):
+    text = "The long delay has left many parents, including the mayor, wondering whether the school will open."
+    (wondering,) = [s for s in found(nlp, text) if s[0] == "wondering"]
+    assert wondering[1] == "many parents, including the mayor"
+
+
+def test_a_participle_after_a_comma_is_still_the_subjects(nlp):
+    text = "The mayor left no doubt about her plans, saying the school will open in May."
+    (saying,) = [s for s in found(nlp, text) if s[0] == "saying"]
+    assert saying[1] == "The mayor"
+
+
+def test_the_object_of_with_before_a_participle_is_the_source(nlp):
+    text = "The hearing ended with Okafor asking the board whether the fares would fall."
+    (asking,) = [s for s in found(nlp, text) if s[0] == "asking"]
+    assert asking[1] == "Okafor"

@@ -232,7 +232,7 @@ def source_token(verb: Token) -> Token | None:
             # "a group backing the plan", "voters saying they ...", but "she issued a
             # statement saying ...": the one who issued it.
             return _author(node.head) or node.head
-        controller = _object_controller(node)
+        controller = _object_controller(node) or _with_subject(node)
         if controller is not None:
             return controller
         joined = node.dep_ == "conj"
@@ -253,13 +253,49 @@ def _as_object(verb: Token) -> Token | None:
 
 
 def _object_controller(clause: Token) -> Token | None:
-    """Who does what an infinitive says when the verb above has an object before it:
-    "the ruling led some allies to worry", "it prompted the council to call for ..."."""
+    """Who does what an infinitive or participle says when the verb above has an object
+    before it: "the ruling led some allies to worry", "it prompted the council to call
+    for ...", "the delay left many voters wondering whether ..."."""
     causes = lexicon().causative_verbs
-    if clause.dep_ != "xcomp" or clause.head.i > clause.i or clause.head.lemma_ not in causes:
+    participle = clause.dep_ in {"advcl", "ccomp"} and clause.tag_ == "VBG"
+    if clause.dep_ != "xcomp" and not participle:
+        return None
+    if clause.head.i > clause.i or clause.head.lemma_ not in causes:
         return None
     objects = (c for c in clause.head.children if c.dep_ in {"dobj", "dative"} and c.i < clause.i)
-    return next((c for c in objects if c.pos_ in NOMINAL), None)
+    found = next((c for c in objects if c.pos_ in NOMINAL), None)
+    if participle and found is not None:
+        # "left voters wondering", but not "left no doubt, saying ...": the participle
+        # must follow its doer, and only after "leave" or "keep".
+        if clause.head.lemma_ not in {"leave", "keep"} or not _right_before(found, clause):
+            return None
+    return found
+
+
+def _right_before(phrase: Token, clause: Token) -> bool:
+    """The phrase ends right before the clause, or with a comma that closes an aside
+    inside it ("left many voters, including his own, wondering")."""
+    end = phrase.right_edge.i
+    if end + 1 == clause.i:
+        return True
+    doc = phrase.doc
+    aside = any(t.text == "," for t in doc[phrase.i : end])
+    return end + 2 == clause.i and doc[end + 1].text == "," and aside
+
+
+def _with_subject(clause: Token) -> Token | None:
+    """"The debate ended with Lee asking whether ...": the object of "with" right before
+    a participle is who does it, though the parser hangs the participle elsewhere."""
+    start = clause.left_edge.i
+    if clause.tag_ != "VBG" or start != clause.i or start == clause.sent.start:
+        return None
+    before = clause.doc[start - 1]
+    while before.dep_ != "pobj" and before.head.i > before.i:
+        before = before.head
+    preposition = before.head
+    if before.dep_ != "pobj" or preposition.lower_ not in {"with", "without"}:
+        return None
+    return before if before.pos_ in NOMINAL and before.right_edge.i == start - 1 else None
 
 
 def _contracted_has(verb: Token) -> bool:
