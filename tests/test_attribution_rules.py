@@ -25,9 +25,12 @@ def test_a_participle_after_a_comma_is_not_part_of_the_source(nlp):
     assert said[1] == "The ferry captain"
 
 
-def test_an_age_alone_is_cut_but_a_description_after_it_stays(nlp):
+def test_an_age_after_a_name_stays_in_the_source(nlp):
+    # PolNeAR keeps the age that introduces a person ("Ann Lee, 59, said").
     alone = found(nlp, "Mira Santos, 44, said the clinic opens at dawn.")
-    assert [s[1] for s in alone if s[0] == "said"] == ["Mira Santos"]
+    assert [s[1] for s in alone if s[0] == "said"] == ["Mira Santos, 44"]
+    quoted = found(nlp, '"The ferry is late again," said Tobias Reinholt, 38.')
+    assert [s[1] for s in quoted if s[0] == "said"] == ["Tobias Reinholt, 38"]
     described = found(nlp, "Mira Santos, 44, a nurse from the valley, said the clinic opens early.")
     assert [s[1] for s in described if s[0] == "said"] == [
         "Mira Santos, 44, a nurse from the valley"

@@ -49,7 +49,6 @@ FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "majority", "most
 def noun_phrase(tok: Token) -> set[int]:
     """A source or outlet noun phrase: the subtree, cut at a following clause or quote."""
     indices = subtree(tok)
-    doc = tok.doc
     for child in tok.rights:
         if child.dep_ == "acl" and _set_off(child) or _circumstance(child):
             # Everything from the comma on describes the noun ("Lee, wearing a cap,"), and
@@ -62,15 +61,27 @@ def noun_phrase(tok: Token) -> set[int]:
         ):
             indices -= subtree(child)
     indices = _after_dateline(tok, indices)
-    # A name followed by an age alone ("Ann Lee, 59,"): the name. With more after the age
-    # ("Ann Lee, 59, a nurse from Ohio") the whole description stays.
     if tok.pos_ == "PROPN":
-        for i in sorted(indices):
-            if i > tok.i and doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].like_num:
-                if not any(j > i + 1 and doc[j].is_alpha for j in indices):
-                    indices = {j for j in indices if j < i}
-                break
+        indices = _without_trailing_figure(tok, indices)
     return indices
+
+
+def _without_trailing_figure(tok: Token, indices: set[int]) -> set[int]:
+    """A name followed by a figure alone ("Lee, 2016"): the name. An age is part of the
+    name ("Ann Lee, 59,"), as news writing introduces people, and so is a description
+    after the figure ("Ann Lee, 59, a nurse from Ohio")."""
+    doc = tok.doc
+    for i in sorted(indices):
+        if i > tok.i and doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].like_num:
+            if _age(doc[i + 1]) or any(j > i + 1 and doc[j].is_alpha for j in indices):
+                return indices
+            return {j for j in indices if j < i}
+    return indices
+
+
+def _age(tok: Token) -> bool:
+    """A number that reads as a person's age after their name: one to three digits."""
+    return tok.text.isdigit() and len(tok.text) <= 3
 
 
 def _cut_clause(clause: Token) -> bool:
