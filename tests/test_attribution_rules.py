@@ -13,10 +13,21 @@ from newsgraph.extract import statements
 
 
 def test_a_relative_clause_after_a_comma_stays_in_the_source(nlp):
-    # PolNeAR annotators mostly keep "who ..." in the source; only participles are cut.
-    text = "Okafor, who chairs the harbor board, said the ferry fares would fall."
+    # PolNeAR annotators mostly keep "who ..." in the source that introduces a person;
+    # only participles are cut.
+    text = "Adaeze Okafor, who chairs the harbor board, said the ferry fares would fall."
     (said,) = [s for s in found(nlp, text) if s[0] == "said"]
-    assert said[1] == "Okafor, who chairs the harbor board"
+    assert said[1] == "Adaeze Okafor, who chairs the harbor board"
+
+
+def test_a_relative_clause_after_a_bare_surname_is_cut(nlp):
+    # A bare surname is a later mention: the clause after it is news, not who it is.
+    text = (
+        "Adaeze Okafor chairs the harbor board. Okafor, who met the ferry crews on Monday, "
+        "said the fares would fall."
+    )
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[1] == "Okafor"
 
 
 def test_a_participle_after_a_comma_is_not_part_of_the_source(nlp):

@@ -50,8 +50,9 @@ def noun_phrase(tok: Token) -> set[int]:
     """A source or outlet noun phrase: the subtree, cut at a following clause or quote."""
     indices = subtree(tok)
     for child in tok.rights:
-        if child.dep_ == "acl" and _set_off(child) or _circumstance(child):
-            # Everything from the comma on describes the noun ("Lee, wearing a cap,"), and
+        if child.dep_ == "acl" and _set_off(child) or _circumstance(child) or _news_on(tok, child):
+            # Everything from the comma on describes the noun ("Lee, wearing a cap,", "Lee,
+            # who chairs the board," after a bare surname), and
             # "Lee on Tuesday", "Lee in an interview", "Lee himself" say when and how the
             # source spoke, not who it is: the phrase ends there.
             start = min(t.i for t in child.subtree)
@@ -108,6 +109,15 @@ def _circumstance(child: Token) -> bool:
         spoken = child.head.lemma_.lower() not in lex.speech_nouns | lex.authored_nouns
         return spoken and (lemma in lex.speech_nouns or lemma in lex.media_nouns)
     return False
+
+
+def _news_on(tok: Token, clause: Token) -> bool:
+    """A clause set off after a bare surname ("Lee, who chairs the board,"): the name is a
+    later mention of someone already introduced, so the clause adds news about them
+    rather than saying who they are, and the source is the name alone."""
+    if clause.dep_ != "relcl" or tok.pos_ != "PROPN" or not _set_off(clause):
+        return False
+    return all(t.i == tok.i for t in tok.subtree if t.i < clause.left_edge.i and not t.is_punct)
 
 
 def _set_off(clause: Token) -> bool:
