@@ -172,3 +172,14 @@ def test_the_object_of_with_before_a_participle_is_the_source(nlp):
     text = "The hearing ended with Okafor asking the board whether the fares would fall."
     (asking,) = [s for s in found(nlp, text) if s[0] == "asking"]
     assert asking[1] == "Okafor"
+
+
+def test_a_relative_clause_without_a_comma_picks_out_the_source(nlp):
+    # "who ..." with no comma says which members: it stays even when it holds a cue.
+    text = "Members who support the levy said the pool would reopen in June."
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[1] == "Members who support the levy"
+    # Unless all it says is that the source spoke unnamed.
+    text = "An aide who requested anonymity said the pool would reopen in June."
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[1] == "An aide"

@@ -39,6 +39,10 @@ FOCUS = {"even", "just", "virtually", "also", "too", "then", "maybe", "perhaps",
 # "Lee and Kim both", "the ministers all".
 AFTER_SOURCE = {"himself", "herself", "themselves", "itself", "here", "there", "both", "too", "alone", "all", "each"}
 
+# Words of a clause that only says a source spoke unnamed: "an aide who requested
+# anonymity", "an official who spoke anonymously".
+ANONYMOUS = {"anonymity", "anonymously"}
+
 # Closing quote marks: a source's phrase starts after them.
 QUOTE_MARKS = {'"', "”", "''"}
 
@@ -58,7 +62,7 @@ def noun_phrase(tok: Token) -> set[int]:
             start = min(t.i for t in child.subtree)
             indices = {i for i in indices if i < start}
         elif child.dep_ in {"ccomp", "parataxis"} or (
-            child.dep_ in {"relcl", "acl"} and _cut_clause(child)
+            child.dep_ in {"relcl", "acl"} and _cut_clause(child) and not _identifying(child)
         ):
             indices -= subtree(child)
     indices = _after_dateline(tok, indices)
@@ -85,8 +89,18 @@ def _age(tok: Token) -> bool:
     return tok.text.isdigit() and len(tok.text) <= 3
 
 
+def _identifying(clause: Token) -> bool:
+    """A relative clause with no comma before it picks out who the source is ("a member
+    who supports the plan", "those who back her"), and stays in it even when it speaks;
+    unless it only says the source spoke anonymously ("an aide who requested anonymity"),
+    a circumstance of speaking."""
+    if clause.dep_ != "relcl" or _set_off(clause):
+        return False
+    return not any(t.lower_ in ANONYMOUS for t in clause.subtree)
+
+
 def _cut_clause(clause: Token) -> bool:
-    """A clause on the source that holds a statement of its own ("voters who say ...",
+    """A clause on the source that holds a statement of its own ("Lee, who says ...",
     "a group calling for ..."). A past participle stays: "a poll released Friday" and
     "data compiled by the state" name the source."""
     return clause.tag_ != "VBN" and any(cue_word(t) for t in clause.subtree)
