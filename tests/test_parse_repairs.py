@@ -395,3 +395,25 @@ def test_a_closing_clause_of_any_reporting_verb_ends_at_a_dash(nlp):
         "a shift that raises new questions."
     )
     assert ("reported", "the budget office", "Deficits will grow this year") in found(nlp, text)
+
+
+def test_a_verb_after_a_quote_joined_to_the_quote_does_not_take_its_subject(nlp):
+    # “We were wrong,” Lee told AFP: the parser joined "told" to the quoted "were" and
+    # hung "Lee" on it, so the quote's "We" looked like the teller.
+    doc = parsed(
+        nlp,
+        [
+            ("“", 2, "punct", "PUNCT", "``", "“"),
+            ("We", 2, "nsubj", "PRON", "PRP", "we"),
+            ("were", 2, "ROOT", "AUX", "VBD", "be"),
+            ("wrong", 2, "acomp", "ADJ", "JJ", "wrong"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ("”", 6, "punct", "PUNCT", "''", "”"),
+            ("Lee", 2, "npadvmod", "PROPN", "NNP", "Lee"),
+            ("told", 2, "conj", "VERB", "VBD", "tell"),
+            ("AFP", 7, "dobj", "PROPN", "NNP", "AFP"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+        ["O", "O", "O", "O", "O", "O", "B-PERSON", "O", "B-ORG", "O"],
+    )
+    assert ("told", "Lee") in statements(doc)

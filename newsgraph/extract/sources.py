@@ -270,9 +270,27 @@ def source_token(verb: Token) -> Token | None:
         controller = _object_controller(node) or _with_subject(node)
         if controller is not None:
             return controller
+        if node.dep_ == "conj" and _quote_closes_between(node.head, node):
+            # "“We were wrong,” Lee told AFP" parsed with "told" joined to the quote's verb:
+            # the quote's subject is the one quoted, not the one telling.
+            return None
         joined = node.dep_ == "conj"
         node = node.head
     return None
+
+
+def _quote_closes_between(left: Token, right: Token) -> bool:
+    """A quotation that closes between two words ("...,” Lee told"): the first is inside
+    it, the second after it. A quoted word ("called him “crazy” and") does not end with a
+    mark of its own."""
+    doc = left.doc
+    ends = [
+        t.i
+        for t in doc[left.i + 1 : right.i]
+        if t.text in QUOTE_MARKS and doc[t.i - 1].text in {",", ".", "?", "!"}
+    ]
+    # "“...,” and said": the writer's own "and" joins two of the subject's acts.
+    return bool(ends) and not any(t.dep_ == "cc" for t in doc[ends[-1] : right.i])
 
 
 def as_clause(verb: Token) -> bool:
