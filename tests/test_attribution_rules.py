@@ -183,3 +183,14 @@ def test_a_relative_clause_without_a_comma_picks_out_the_source(nlp):
     text = "An aide who requested anonymity said the pool would reopen in June."
     (said,) = [s for s in found(nlp, text) if s[0] == "said"]
     assert said[1] == "An aide"
+
+
+def test_a_date_after_a_poll_is_part_of_the_source(nlp):
+    # The date says which poll it is, wherever the parser hangs it.
+    text = "A Harbor Institute poll last week found that most riders want later ferries."
+    (found_,) = [s for s in found(nlp, text) if s[0] == "found"]
+    assert found_[1] == "A Harbor Institute poll last week"
+    # A person's date says when they spoke, and is not part of who they are.
+    text = "Mayor Ilse Brandt on Tuesday said that the ferries would run later."
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[1] == "Mayor Ilse Brandt"

@@ -110,6 +110,8 @@ def _circumstance(child: Token) -> bool:
     """A modifier after a source that says when, where or how it spoke."""
     if child.lower_ in AFTER_SOURCE and child.dep_ in {"advmod", "appos", "npadvmod", "det", "dep"}:
         return True
+    if _dates_a_finding(child):
+        return False
     if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
         return True
     if child.dep_ == "prep" and child.lower_ in {"in", "during", "at", "on", "via", "over"}:
@@ -134,6 +136,15 @@ def _news_on(tok: Token, clause: Token) -> bool:
     return all(t.i == tok.i for t in tok.subtree if t.i < clause.left_edge.i and not t.is_punct)
 
 
+def _dates_a_finding(child: Token) -> bool:
+    """A date on a poll or a study tells which one it is ("a poll last week", "a survey in
+    March"), where "Lee on Tuesday" says when a person spoke."""
+    return _finding(child.head) and (
+        child.ent_type_ in {"DATE", "TIME"}
+        or any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children)
+    )
+
+
 def _set_off(clause: Token) -> bool:
     """A clause after a comma ("Lee, who chairs the board,", "Lee, wearing a cap,") only
     describes the noun; the source is the noun without it."""
@@ -148,7 +159,7 @@ def source_phrase(tok: Token) -> set[int]:
     if tok.dep_ == "nsubj" and tok.head.i > tok.i:
         # A subject's phrase ends before its verb, whatever the parser hung on it after:
         # "Lee alleges that ..., a claim his office disputes".
-        indices = {i for i in indices if i < tok.head.i}
+        indices = {i for i in indices if i < tok.head.i} | _finding_date(tok, indices)
     for other in tok.head.children:
         if other.dep_ == "nsubj" and other.i < tok.i and other is not tok:
             extra = noun_phrase(other)
@@ -162,6 +173,28 @@ def source_phrase(tok: Token) -> set[int]:
     while len(indices) > 1 and doc[min(indices)].lower_ in FOCUS and min(indices) != tok.i:
         indices.discard(min(indices))
     return _whole_words(doc, _without_dangling_conjunction(doc, indices))
+
+
+def _finding(tok: Token) -> bool:
+    """A poll, a study or an inquiry, but not a news report, whose date is when it ran
+    ("a report on Wednesday")."""
+    lemma, lex = tok.lemma_.lower(), lexicon()
+    return lemma in lex.research_nouns and lemma not in lex.media_nouns
+
+
+def _finding_date(tok: Token, indices: set[int]) -> set[int]:
+    """The date right after a poll or a study that subjects a verb ("a poll last week
+    found", "a survey in March showed"): it says which finding it is, though the parser
+    hangs it on the verb."""
+    if not _finding(tok) or not indices:
+        return set()
+    verb, start = tok.head, max(indices) + 1
+    for date in verb.children:
+        words = subtree(date)
+        if date.dep_ in {"npadvmod", "prep"} and min(words) == start and max(words) + 1 == verb.i:
+            if any(tok.doc[i].ent_type_ in {"DATE", "TIME"} for i in words):
+                return words
+    return set()
 
 
 def _without_dangling_conjunction(doc: Doc, indices: set[int]) -> set[int]:
