@@ -35,9 +35,13 @@ SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pr
 # Adverbs that lean on a source from outside it: "even the mayor", "meanwhile Lee".
 FOCUS = {"even", "just", "virtually", "also", "too", "then", "maybe", "perhaps", "meanwhile"}
 
-# Words after a source that are not part of it: "Lee himself", "the workers here",
-# "Lee and Kim both", "the ministers all".
-AFTER_SOURCE = {"himself", "herself", "themselves", "itself", "here", "there", "both", "too", "alone", "all", "each"}
+# Words after a source that are not part of it: "the workers here", "Lee and Kim both",
+# "the ministers all".
+AFTER_SOURCE = {"here", "there", "both", "too", "alone", "all", "each"}
+
+# Reflexives after a source: right after it they stress it and belong to it ("Lee himself
+# said"); set off by a comma they open a description ("Lee, himself a farmer, said").
+REFLEXIVES = {"himself", "herself", "themselves", "itself"}
 
 # Words of a clause that only says a source spoke unnamed: "an aide who requested
 # anonymity", "an official who spoke anonymously".
@@ -57,8 +61,8 @@ def noun_phrase(tok: Token) -> set[int]:
         if child.dep_ == "acl" and _set_off(child) or _circumstance(child) or _news_on(tok, child):
             # Everything from the comma on describes the noun ("Lee, wearing a cap,", "Lee,
             # who chairs the board," after a bare surname), and
-            # "Lee on Tuesday", "Lee in an interview", "Lee himself" say when and how the
-            # source spoke, not who it is: the phrase ends there.
+            # "Lee on Tuesday", "Lee in an interview", "Lee, himself a farmer" say when and
+            # how the source spoke, not who it is: the phrase ends there.
             start = min(t.i for t in child.subtree)
             indices = {i for i in indices if i < start}
         elif child.dep_ in {"ccomp", "parataxis"} or (
@@ -110,6 +114,8 @@ def _circumstance(child: Token) -> bool:
     """A modifier after a source that says when, where or how it spoke."""
     if child.lower_ in AFTER_SOURCE and child.dep_ in {"advmod", "appos", "npadvmod", "det", "dep"}:
         return True
+    if child.lower_ in REFLEXIVES and child.dep_ in {"advmod", "appos", "npadvmod", "det", "dep"}:
+        return child.i > 0 and child.doc[child.left_edge.i - 1].text == ","
     if _dates_a_finding(child):
         return False
     if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
