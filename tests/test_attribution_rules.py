@@ -194,3 +194,9 @@ def test_a_date_after_a_poll_is_part_of_the_source(nlp):
     text = "Mayor Ilse Brandt on Tuesday said that the ferries would run later."
     (said,) = [s for s in found(nlp, text) if s[0] == "said"]
     assert said[1] == "Mayor Ilse Brandt"
+
+
+def test_others_named_along_with_the_subject_are_part_of_the_source(nlp):
+    text = "Okafor, along with harbor pilot Ben Tarrant, say the manager ignored the warnings."
+    (say,) = [s for s in found(nlp, text) if s[0] == "say"]
+    assert say[1] == "Okafor, along with harbor pilot Ben Tarrant"

@@ -165,7 +165,8 @@ def source_phrase(tok: Token) -> set[int]:
     if tok.dep_ == "nsubj" and tok.head.i > tok.i:
         # A subject's phrase ends before its verb, whatever the parser hung on it after:
         # "Lee alleges that ..., a claim his office disputes".
-        indices = {i for i in indices if i < tok.head.i} | _finding_date(tok, indices)
+        indices = {i for i in indices if i < tok.head.i}
+        indices |= _finding_date(tok, indices) | _companions(tok, indices)
     for other in tok.head.children:
         if other.dep_ == "nsubj" and other.i < tok.i and other is not tok:
             extra = noun_phrase(other)
@@ -200,6 +201,24 @@ def _finding_date(tok: Token, indices: set[int]) -> set[int]:
         if date.dep_ in {"npadvmod", "prep"} and min(words) == start and max(words) + 1 == verb.i:
             if any(tok.doc[i].ent_type_ in {"DATE", "TIME"} for i in words):
                 return words
+    return set()
+
+
+def _companions(tok: Token, indices: set[int]) -> set[int]:
+    """Others named with a subject between commas ("Lee, along with two aides, said"):
+    they speak with it, though the parser hangs the phrase on the verb."""
+    if not indices:
+        return set()
+    doc, verb, end = tok.doc, tok.head, max(indices)
+    for child in verb.lefts:
+        words = subtree(child)
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"along", "together"}
+            and doc[end + 1].text == ","
+            and min(words) == end + 2
+        ):
+            return set(range(end + 1, max(words) + 1))
     return set()
 
 
