@@ -417,3 +417,24 @@ def test_a_verb_after_a_quote_joined_to_the_quote_does_not_take_its_subject(nlp)
         ["O", "O", "O", "O", "O", "O", "B-PERSON", "O", "B-ORG", "O"],
     )
     assert ("told", "Lee") in statements(doc)
+
+
+def test_an_apposition_that_is_the_next_clause_subject_is_not_part_of_the_source(nlp):
+    # "According to the poll, voters want change": the parser made "voters" a second
+    # name for the poll, leaving "want" with no subject.
+    doc = parsed(
+        nlp,
+        [
+            ("According", 6, "prep", "VERB", "VBG", "accord"),
+            ("to", 0, "prep", "ADP", "IN", "to"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("poll", 1, "pobj", "NOUN", "NN", "poll"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("voters", 3, "appos", "NOUN", "NNS", "voter"),
+            ("want", 6, "ROOT", "VERB", "VBP", "want"),
+            ("change", 6, "dobj", "NOUN", "NN", "change"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ],
+        ["O"] * 9,
+    )
+    assert ("According to", "the poll") in statements(doc)

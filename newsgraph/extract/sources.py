@@ -69,7 +69,7 @@ def noun_phrase(tok: Token) -> set[int]:
             child.dep_ in {"relcl", "acl"} and _cut_clause(child) and not _identifying(child)
         ):
             indices -= subtree(child)
-    indices = _after_dateline(tok, indices)
+    indices = _without_next_subject(tok, _after_dateline(tok, indices))
     if tok.pos_ == "PROPN":
         indices = _without_trailing_figure(tok, indices)
     return indices
@@ -220,6 +220,35 @@ def _companions(tok: Token, indices: set[int]) -> set[int]:
         ):
             return set(range(end + 1, max(words) + 1))
     return set()
+
+
+def _without_next_subject(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without an apposition that is the subject of the clause after it:
+    "According to the poll, most voters want ..." parsed with "voters" as a second name
+    for the poll, and "want" left with no subject."""
+    doc = tok.doc
+    for other in sorted(indices):
+        word = doc[other]
+        if word.dep_ != "appos" or other <= tok.i or doc[word.left_edge.i - 1].text != ",":
+            continue
+        after = word.right_edge.i + 1
+        if after < len(doc) and after not in indices and _subjectless(_clause_head(doc[after])):
+            return {i for i in indices if i < word.left_edge.i - 1}
+    return indices
+
+
+def _clause_head(word: Token) -> Token:
+    """The verb an auxiliary serves ("have" in "have attacked"), or the word itself."""
+    return word.head if word.dep_ in {"aux", "auxpass"} else word
+
+
+def _subjectless(verb: Token) -> bool:
+    """A finite verb the parser gave no subject."""
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and verb.tag_ in FINITE
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+    )
 
 
 def _without_dangling_conjunction(doc: Doc, indices: set[int]) -> set[int]:
