@@ -200,3 +200,13 @@ def test_others_named_along_with_the_subject_are_part_of_the_source(nlp):
     text = "Okafor, along with harbor pilot Ben Tarrant, say the manager ignored the warnings."
     (say,) = [s for s in found(nlp, text) if s[0] == "say"]
     assert say[1] == "Okafor, along with harbor pilot Ben Tarrant"
+
+
+def test_a_dateline_the_parser_made_the_subject_is_not_part_of_the_source(nlp):
+    # The parser takes "Bergen" for the subject and the speaker for its apposition.
+    text = (
+        "Bergen (AFP) – Vice Mayor Ola Berg on Monday joined the rally, accusing the "
+        "council of delay."
+    )
+    (accusing,) = [s for s in found(nlp, text) if s[0] == "accusing"]
+    assert accusing[1] == "Vice Mayor Ola Berg"

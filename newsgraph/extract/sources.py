@@ -3,7 +3,7 @@ that passed a statement on."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import doc_text, entity_at
 from newsgraph.extract.attribution import StatementMention
@@ -294,10 +294,23 @@ def _after_dateline(tok: Token, indices: set[int]) -> set[int]:
     doc = tok.doc
     dashes = [
         i
-        for i in range(min(indices, default=tok.i), tok.i)
+        for i in range(min(indices, default=tok.i), max(indices, default=tok.i))
         if doc[i].text in {"—", "–", "--", "-"} and doc[i].whitespace_
-    ]
+        and (i < tok.i or _dateline(doc[min(indices) : i]))
+    ]  # fmt: skip
     return {i for i in indices if i > max(dashes)} if dashes else indices
+
+
+def _dateline(words: Span) -> bool:
+    """Words before a dash that make a dateline: a place or a news agency in brackets
+    ("PARIS (AP) —", "LA CROSSE, Wis. —") with no verb, which the parser may make the
+    subject, the speaker its apposition."""
+    last = words[-1] if len(words) else None
+    return (
+        last is not None
+        and (last.text == ")" or last.ent_type_ == "GPE")
+        and not any(w.pos_ in {"VERB", "AUX"} for w in words)
+    )
 
 
 def source_token(verb: Token) -> Token | None:
