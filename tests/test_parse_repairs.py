@@ -438,3 +438,24 @@ def test_an_apposition_that_is_the_next_clause_subject_is_not_part_of_the_source
         ["O"] * 9,
     )
     assert ("According to", "the poll") in statements(doc)
+
+
+def test_a_title_read_as_a_verb_and_its_object_joins_the_source(nlp):
+    # "Presumptive party nominee Ann Lee said ...": the parser took "Presumptive" for a
+    # verb with "nominee" as its object.
+    doc = parsed(
+        nlp,
+        [
+            ("Presumptive", 5, "advcl", "VERB", "VB", "presumptive"),
+            ("party", 2, "compound", "NOUN", "NN", "party"),
+            ("nominee", 0, "dobj", "NOUN", "NN", "nominee"),
+            ("Ann", 4, "compound", "PROPN", "NNP", "Ann"),
+            ("Lee", 5, "nsubj", "PROPN", "NNP", "Lee"),
+            ("said", 5, "ROOT", "VERB", "VBD", "say"),
+            ("pay", 7, "nsubj", "NOUN", "NN", "pay"),
+            ("fell", 5, "ccomp", "VERB", "VBD", "fall"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+    )
+    assert ("said", "Presumptive party nominee Ann Lee") in statements(doc)

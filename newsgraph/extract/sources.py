@@ -172,6 +172,7 @@ def source_phrase(tok: Token) -> set[int]:
             extra = noun_phrase(other)
             if extra and max(extra) + 1 == min(indices):
                 indices |= extra
+    indices |= _title_read_as_verb(tok, indices)
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
     indices = _after_dateline(tok, indices)
     indices = _after_quote(tok, indices)
@@ -249,6 +250,30 @@ def _subjectless(verb: Token) -> bool:
         and verb.tag_ in FINITE
         and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
     )
+
+
+def _title_read_as_verb(tok: Token, indices: set[int]) -> set[int]:
+    """A title opening the sentence that the parser read as a verb and its object
+    ("Presumptive Democratic nominee Ann Lee said", "Presumptive" taken for a verb): a
+    capitalized verb with no subject, its object running up to the source's name."""
+    if not indices or tok.dep_ != "nsubj":
+        return set()
+    doc, start = tok.doc, min(indices)
+    first = tok.sent.start
+    while first < start and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    verb = doc[first]
+    if first >= start - 1 or verb.pos_ != "VERB" or not verb.is_title or verb == tok.head:
+        return set()
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
+        return set()
+    words = [doc[i] for i in range(first + 1, start)]
+    # A title is a run of adjectives and nouns ending in a noun: not "Take a look at ...".
+    if words[-1].pos_ != "NOUN" or verb.tag_ == "VBG":
+        return set()
+    if not all(verb.is_ancestor(w) and w.pos_ in {"ADJ", "NOUN", "PROPN"} for w in words):
+        return set()
+    return set(range(first, start))
 
 
 def _without_dangling_conjunction(doc: Doc, indices: set[int]) -> set[int]:
