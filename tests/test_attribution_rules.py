@@ -210,3 +210,9 @@ def test_a_dateline_the_parser_made_the_subject_is_not_part_of_the_source(nlp):
     )
     (accusing,) = [s for s in found(nlp, text) if s[0] == "accusing"]
     assert accusing[1] == "Vice Mayor Ola Berg"
+
+
+def test_a_relative_pronoun_before_the_subject_is_not_part_of_the_source(nlp):
+    text = "The plan targets Ana Ruiz, whom many critics believed was unfairly tilting the vote."
+    (believed,) = [s for s in found(nlp, text) if s[0] == "believed"]
+    assert believed[1] == "many critics"

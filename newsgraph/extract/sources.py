@@ -168,7 +168,10 @@ def source_phrase(tok: Token) -> set[int]:
         indices = {i for i in indices if i < tok.head.i}
         indices |= _finding_date(tok, indices) | _companions(tok, indices)
     for other in tok.head.children:
-        if other.dep_ == "nsubj" and other.i < tok.i and other is not tok:
+        # Not a relative pronoun: in "Lee, whom many critics believed was ..." it is the
+        # object of the cue's clause, not a title of its subject.
+        relative = other.tag_ in {"WP", "WDT"}
+        if other.dep_ == "nsubj" and other.i < tok.i and other is not tok and not relative:
             extra = noun_phrase(other)
             if extra and max(extra) + 1 == min(indices):
                 indices |= extra
