@@ -230,7 +230,11 @@ def _closing_attribution(verb: Token) -> set[int] | None:
     if start - 1 <= sent.start or doc[start - 1].text != ",":
         return None
     end = next((t.i for t in doc[verb.i : sent.end] if t.text in CLAUSE_ENDS), sent.end)
-    if any(t.i not in phrase and t.dep_ not in TAIL_DEPS for t in doc[verb.i + 1 : end]):
+    # The paragraph break the parser keeps at a sentence's end is no word of the tail.
+    if any(
+        t.i not in phrase and t.dep_ not in TAIL_DEPS and not t.is_space
+        for t in doc[verb.i + 1 : end]
+    ):
         return None
     return {i for i in range(sent.start, start - 1) if not doc[i].is_space}
 
