@@ -18,3 +18,26 @@ def test_a_closing_attribution_before_a_paragraph_break_reports_its_sentence(nlp
     (said,) = [s for s in found(nlp, text) if s[0] == "said"]
     assert said[1] == "Ilse Varga, founder of the Dutch Party for Freedom"
     assert said[2].startswith("The repeal of the charter")
+
+
+def test_a_speech_act_alone_is_what_was_said_and_the_verb_the_cue(nlp):
+    assert ("made", "The harbor union", "that argument") in found(
+        nlp, "The harbor union made that argument in letters to the port board."
+    )
+    assert ("also voiced", "Delia Okonkwo", "concern") in found(
+        nlp, "Delia Okonkwo also voiced concern on Friday."
+    )
+
+
+def test_a_clause_after_a_speech_act_is_its_content(nlp):
+    text = "The ferry captain delivered a promise to cut fares by June."
+    assert ("delivered a promise", "The ferry captain", "to cut fares by June") in found(nlp, text)
+
+
+def test_a_speech_act_leaves_a_participle_cue_after_it_its_own_statement(nlp):
+    text = "She has made several statements defending the tunnel plan."
+    assert [s[0] for s in found(nlp, text)] == ["defending"]
+
+
+def test_an_occasion_of_speaking_alone_reports_nothing(nlp):
+    assert found(nlp, "The mayor gave a speech at the marina on Tuesday.") == []

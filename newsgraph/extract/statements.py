@@ -280,7 +280,16 @@ def _act_content(noun: Token) -> set[int]:
     for tok in noun.head.subtree:
         if tok.i > noun.i and tok.dep_ in {"relcl", "acl"} and that_marked(tok):
             return subtree(tok)
-    return set()
+    # "made several statements affirming ...", "delivered a promise to ...": the clause
+    # after the noun.
+    clause = next((c for c in noun.rights if c.dep_ in {"acl", "xcomp"} and c.pos_ == "VERB"), None)
+    if clause is not None and not cue_word(clause):
+        return subtree(clause)
+    # "made that argument", "voiced concern": the act itself is what was said, but
+    # "gave a speech" says nothing.
+    if noun.lemma_.lower() in lexicon().occasion_act_nouns:
+        return set()
+    return subtree(noun)
 
 
 def _without_shared(clause: Token, verb: Token) -> set[int]:
