@@ -41,3 +41,15 @@ def test_a_speech_act_leaves_a_participle_cue_after_it_its_own_statement(nlp):
 
 def test_an_occasion_of_speaking_alone_reports_nothing(nlp):
     assert found(nlp, "The mayor gave a speech at the marina on Tuesday.") == []
+
+
+def test_the_doer_of_a_participle_holds_the_stance_on_the_noun_it_describes(nlp):
+    text = "The harbor levy, opposed by the fishermen's guild, failed in March."
+    assert ("opposed", "the fishermen's guild", "The harbor levy") in found(nlp, text)
+    text = "The port plan is a scheme championed by Mayor Ilse Varga."
+    assert ("championed", "Mayor Ilse Varga", "a scheme") in found(nlp, text)
+
+
+def test_who_released_or_wrote_a_document_holds_no_stance_on_it(nlp):
+    text = "The tunnel memo, released by the transit agency, runs to 40 pages."
+    assert found(nlp, text) == []

@@ -167,6 +167,8 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     if passive and any(c.dep_ == "agent" for c in verb.children):
         # "The plan was first reported by the Times": the subject is what was reported.
         return subtree(passive[0]) | _predicate(verb), "passive"
+    if _agent_participle(verb):
+        return _participle_content(verb), "passive"
     prep = cue_prep(verb)
     if prep is not None and prep.dep_ == "mark":
         return subtree(prep.head) - {prep.i}, "prep"  # "called for the state to act"
@@ -191,6 +193,35 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     ):
         return _own_clause(verb), "rest"
     return set(), "none"
+
+
+def _agent_participle(verb: Token) -> bool:
+    """A participle with its doer after "by" that describes a noun or sets a scene: "the
+    bill, opposed by the union,", "a fact first reported by the Gazette", "Pressed by
+    the host on ..., she ...". The doer holds the stance on what the participle is about."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"acl", "advcl", "amod"}
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _participle_content(verb: Token) -> set[int]:
+    """What a doer's participle is about: the noun it describes ("the bill"), or, set
+    before a clause, what follows the doer ("Pressed by the host *on his plans*"). The
+    clause it is set before is not: "Asked by reporters, Lee said ..." is Lee's."""
+    if verb.dep_ != "advcl":
+        # The noun's phrase before the participle; what follows the doer (a closing
+        # comma, a clause) would run the content over the source.
+        first, last = verb.left_edge.i, verb.right_edge.i
+        if verb.head.i > last:  # "the union-opposed levy"
+            return {i for i in subtree(verb.head) if i > last}
+        return {i for i in subtree(verb.head) if i < first}
+    found: set[int] = set()
+    for child in verb.rights:
+        if child.dep_ != "agent" and child.dep_ in OWN_CLAUSE:
+            found |= subtree(child)
+    return found
 
 
 # What may follow a closing "..., police said" besides its speaker: "on Tuesday", "too".
