@@ -53,3 +53,8 @@ def test_the_doer_of_a_participle_holds_the_stance_on_the_noun_it_describes(nlp)
 def test_who_released_or_wrote_a_document_holds_no_stance_on_it(nlp):
     text = "The tunnel memo, released by the transit agency, runs to 40 pages."
     assert found(nlp, text) == []
+
+
+def test_what_the_parser_hung_on_a_passive_doer_is_not_part_of_the_source(nlp):
+    text = "The ferry route is seen by many islanders as a lifeline."
+    assert [s[1] for s in found(nlp, text)] == ["many islanders"]

@@ -110,6 +110,7 @@ def source_phrase(tok: Token) -> set[int]:
     """The source's phrase, joined with a title the parser split off as a second subject
     ("Vatican spokesman the Rev. Ann Lee said")."""
     indices = noun_phrase(tok)
+    indices -= _verb_complement(tok)
     if tok.dep_ == "nsubj" and tok.head.i > tok.i:
         # A subject's phrase ends before its verb, whatever the parser hung on it after:
         # "Lee alleges that ..., a claim his office disputes".
@@ -127,6 +128,18 @@ def source_phrase(tok: Token) -> set[int]:
     while len(indices) > 1 and doc[min(indices)].lower_ in FOCUS and min(indices) != tok.i:
         indices.discard(min(indices))
     return _whole_words(doc, _without_dangling_conjunction(doc, indices))
+
+
+def _verb_complement(tok: Token) -> set[int]:
+    """What the parser hung on a passive's doer but belongs to the verb: "seen by
+    voters *as a lifeboat*", "pressed by the host *on his plans*"."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "agent":
+        return set()
+    found: set[int] = set()
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in {"as", "on"}:
+            found |= {t.i for t in child.subtree}
+    return found
 
 
 def _without_dangling_conjunction(doc: Doc, indices: set[int]) -> set[int]:
