@@ -58,3 +58,11 @@ def test_who_released_or_wrote_a_document_holds_no_stance_on_it(nlp):
 def test_what_the_parser_hung_on_a_passive_doer_is_not_part_of_the_source(nlp):
     text = "The ferry route is seen by many islanders as a lifeline."
     assert [s[1] for s in found(nlp, text)] == ["many islanders"]
+
+
+def test_a_sentence_read_as_one_noun_phrase_keeps_its_speaker_apart(nlp):
+    # The parser makes "Reyes" the root and "called" a participle on it.
+    text = "Mayor Tomas Reyes called Monday for the harbor board to resign."
+    assert found(nlp, text) == [
+        ("called Monday for", "Mayor Tomas Reyes", "the harbor board to resign")
+    ]

@@ -111,6 +111,7 @@ def source_phrase(tok: Token) -> set[int]:
     ("Vatican spokesman the Rev. Ann Lee said")."""
     indices = noun_phrase(tok)
     indices -= _verb_complement(tok)
+    indices -= _main_clause(tok)
     if tok.dep_ == "nsubj" and tok.head.i > tok.i:
         # A subject's phrase ends before its verb, whatever the parser hung on it after:
         # "Lee alleges that ..., a claim his office disputes".
@@ -128,6 +129,15 @@ def source_phrase(tok: Token) -> set[int]:
     while len(indices) > 1 and doc[min(indices)].lower_ in FOCUS and min(indices) != tok.i:
         indices.discard(min(indices))
     return _whole_words(doc, _without_dangling_conjunction(doc, indices))
+
+
+def _main_clause(tok: Token) -> set[int]:
+    """The predicate of a sentence the parser read as one noun phrase ("Donald Trump
+    named Ted Cruz as ..." with "named" a participle on "Trump"): it follows the source."""
+    for child in tok.rights:
+        if child.dep_ == "acl" and main_verb(child) and child.tag_ in {"VBN", "VBD"}:
+            return {t.i for t in tok.subtree if t.i >= child.left_edge.i}
+    return set()
 
 
 def _verb_complement(tok: Token) -> set[int]:
