@@ -66,3 +66,11 @@ def test_a_sentence_read_as_one_noun_phrase_keeps_its_speaker_apart(nlp):
     assert found(nlp, text) == [
         ("called Monday for", "Mayor Tomas Reyes", "the harbor board to resign")
     ]
+
+
+def test_a_free_relative_before_the_speaker_leaves_the_rest_as_content(nlp):
+    text = "The ferry was delayed, showing what many islanders said was a lack of planning."
+    assert ("said", "many islanders", "was a lack of planning") in found(nlp, text)
+    assert found(nlp, "That was what the harbor union wanted to hear.") == [
+        ("wanted", "the harbor union", "to hear")
+    ]

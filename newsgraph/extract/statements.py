@@ -484,7 +484,11 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     # "the wall, which he said the state would fund": the relative clause is the content,
     # its speaker and cue inside it.
     if overlaps and how != "governor" and verb.dep_ != "relcl":
-        return None
+        # "what many analysts said was a sign": a free relative opens the content before
+        # its speaker; what follows the cue is what was said.
+        content = _after_free_relative(verb, content_idx)
+        if content is None or source is not None and content[0] < source[1]:
+            return None
     kind, content = kind_and_content(verb.doc, content, quotes, cue_span(verb))
     return StatementMention(
         cue=cue_span(verb),
@@ -494,6 +498,14 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _after_free_relative(verb: Token, content_idx: set[int]) -> CharSpan | None:
+    """The content after the cue when a "what" or "who" before the speaker opens it."""
+    first = verb.doc[min(content_idx)] if content_idx else None
+    if first is None or first.tag_ not in {"WP", "WDT"}:
+        return None
+    return trimmed(verb.doc, {i for i in content_idx if i > verb.i})
 
 
 def _a_time(tok: Token | None) -> bool:
