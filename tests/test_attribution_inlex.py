@@ -74,3 +74,22 @@ def test_a_free_relative_before_the_speaker_leaves_the_rest_as_content(nlp):
     assert found(nlp, "That was what the harbor union wanted to hear.") == [
         ("wanted", "the harbor union", "to hear")
     ]
+
+
+def test_a_name_after_a_closing_quote_speaks_though_the_parser_hung_it_on_the_verb():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.extract.sources import stray_subject
+
+    # "“Not one,” Varga answers." with "Varga" a compound of "answers".
+    words = ["“", "Not", "one", ",", "”", "Varga", "answers", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[6, 2, 6, 6, 6, 6, 6, 6],
+        deps=["punct", "neg", "dobj", "punct", "punct", "compound", "ROOT", "punct"],
+        pos=["PUNCT", "PART", "NUM", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        tags=["``", "RB", "CD", ",", "''", "NNP", "VBZ", "."],
+    )
+    assert stray_subject(doc[6]).i == 5

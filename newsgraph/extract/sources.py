@@ -404,9 +404,9 @@ def _phrase_before(verb: Token) -> Token | None:
 
 def _opens_noun_phrase(tok: Token) -> bool:
     """A noun phrase, not a preposition's object, that opens its sentence or follows a
-    comma."""
+    comma or a closing quote ("“...,” Lee answers")."""
     first = tok.left_edge.i
-    opens = first == tok.sent.start or tok.doc[first - 1].text == ","
+    opens = first == tok.sent.start or tok.doc[first - 1].text in QUOTE_MARKS | {","}
     return tok.pos_ in NOMINAL and tok.dep_ != "pobj" and opens
 
 
