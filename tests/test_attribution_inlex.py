@@ -93,3 +93,15 @@ def test_a_name_after_a_closing_quote_speaks_though_the_parser_hung_it_on_the_ve
         tags=["``", "RB", "CD", ",", "''", "NNP", "VBZ", "."],
     )
     assert stray_subject(doc[6]).i == 5
+
+
+def test_a_free_relative_headed_by_a_cue_reports_what_it_names(nlp):
+    assert found(nlp, "The fares rose far beyond what the ferry board expected.") == [
+        ("expected", "the ferry board", "what")
+    ]
+    text = "The levy conflicted with what Mayor Varga told the Gazette on Monday."
+    assert found(nlp, text) == [("told", "Mayor Varga", "what")]
+
+
+def test_a_free_relative_under_a_modal_is_a_possibility_not_a_statement(nlp):
+    assert found(nlp, "The island lacks what one might find on the mainland.") == []

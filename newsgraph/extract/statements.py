@@ -192,7 +192,25 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         main_verb(verb) or verb.dep_ == "relcl" or dependent and cue_lemma(verb) in lex.speaking_verbs
     ):
         return _own_clause(verb), "rest"
+    wh = _free_relative(verb)
+    if wh is not None:
+        # "from what they expected", "in what he called a rant": what follows the cue,
+        # or else the "what" itself, the thing said or thought ("what she told the
+        # Gazette": after a hearer verb comes the hearer).
+        rest = _own_clause(verb) if cue_lemma(verb) not in lex.hearer_verbs else set()
+        return rest or {wh.i}, "rest"
     return set(), "none"
+
+
+def _free_relative(verb: Token) -> Token | None:
+    """The "what" that opens a free relative clause the cue heads ("to what she said
+    is ...", "from what they initially expected"): the clause names what was said."""
+    first = verb.left_edge
+    if verb.pos_ != "VERB" or first.tag_ != "WP" or first.lower_ not in {"what", "whatever"}:
+        return None
+    if any(c.tag_ == "MD" for c in verb.children):
+        return None  # "what you can learn", "what one might find": a possibility
+    return first if first.head == verb or first.head.head == verb else None
 
 
 def _agent_participle(verb: Token) -> bool:
