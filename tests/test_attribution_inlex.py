@@ -105,3 +105,9 @@ def test_a_free_relative_headed_by_a_cue_reports_what_it_names(nlp):
 
 def test_a_free_relative_under_a_modal_is_a_possibility_not_a_statement(nlp):
     assert found(nlp, "The island lacks what one might find on the mainland.") == []
+
+
+def test_a_cue_that_measures_a_comparison_expected_the_comparison(nlp):
+    assert found(nlp, "The repairs took far longer than the ferry board had expected.") == [
+        ("had expected", "the ferry board", "far longer")
+    ]

@@ -192,6 +192,10 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         main_verb(verb) or verb.dep_ == "relcl" or dependent and cue_lemma(verb) in lex.speaking_verbs
     ):
         return _own_clause(verb), "rest"
+    than = _compared(verb)
+    if than is not None:
+        # "longer than the board had expected": the comparison is what was expected.
+        return {i for i in subtree(verb.head) if i < than.i}, "rest"
     wh = _free_relative(verb)
     if wh is not None:
         # "from what they expected", "in what he called a rant": what follows the cue,
@@ -200,6 +204,16 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         rest = _own_clause(verb) if cue_lemma(verb) not in lex.hearer_verbs else set()
         return rest or {wh.i}, "rest"
     return set(), "none"
+
+
+def _compared(verb: Token) -> Token | None:
+    """The "than" of a cue that measures a comparison ("higher than analysts
+    predicted", "more voters than the mayor expected"), when the cue has a subject."""
+    if verb.pos_ != "VERB" or verb.dep_ != "advcl" or verb.head.i > verb.i:
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "than"), None)
 
 
 def _free_relative(verb: Token) -> Token | None:
