@@ -59,6 +59,7 @@ class Lexicon:
     speaking_verbs: frozenset[str]
     research_nouns: frozenset[str]
     causative_verbs: frozenset[str]
+    occasion_act_nouns: frozenset[str]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -79,6 +80,7 @@ WORD_SETS = {
     "speaking_verbs": "speaking_verbs",
     "research_nouns": "research_nouns",
     "causative_verbs": "causative_verbs",
+    "occasion_act_nouns": "occasion_act_nouns",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",
@@ -302,6 +304,19 @@ def speech_act(verb: Token) -> Token | None:
     )
 
 
+def bare_act(noun: Token) -> bool:
+    """A speech act with nothing after it to say what it is about ("made that
+    argument", "voiced concern"): the act is what was said, and the verb alone the cue."""
+    if act_prep(noun) is not None:
+        return False
+    if any(c.dep_ in {"acl", "relcl", "ccomp", "xcomp"} for c in noun.rights):
+        return False
+    # "made the case to a crowd that ...": a "that" clause the parser hung on the hearer.
+    return not any(
+        t.i > noun.i and t.dep_ in {"relcl", "acl"} and that_marked(t) for t in noun.head.subtree
+    )
+
+
 def act_prep(noun: Token) -> Token | None:
     """The preposition that names what a speech act is about ("a swipe *at* the mayor")."""
     preps = lexicon().act_nouns.get(noun.lemma_.lower()) or frozenset()
@@ -355,7 +370,7 @@ def cue_span(verb: Token) -> CharSpan:
     if clear is not None and clear.i - verb.i <= 2:
         return start.idx, clear.idx + len(clear)
     act = speech_act(verb) if verb.pos_ == "VERB" else None
-    if act is not None:
+    if act is not None and not bare_act(act):
         end = act_prep(act) or act
         return start.idx, end.idx + len(end)
     if (

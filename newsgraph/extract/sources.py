@@ -162,6 +162,8 @@ def source_phrase(tok: Token) -> set[int]:
     """The source's phrase, joined with a title the parser split off as a second subject
     ("Vatican spokesman the Rev. Ann Lee said")."""
     indices = noun_phrase(tok)
+    indices -= _verb_complement(tok)
+    indices -= _main_clause(tok)
     if tok.dep_ == "nsubj" and tok.head.i > tok.i:
         # A subject's phrase ends before its verb, whatever the parser hung on it after:
         # "Lee alleges that ..., a claim his office disputes".
@@ -277,6 +279,27 @@ def _title_read_as_verb(tok: Token, indices: set[int]) -> set[int]:
     if not all(verb.is_ancestor(w) and w.pos_ in {"ADJ", "NOUN", "PROPN"} for w in words):
         return set()
     return set(range(first, start))
+
+
+def _main_clause(tok: Token) -> set[int]:
+    """The predicate of a sentence the parser read as one noun phrase ("Donald Trump
+    named Ted Cruz as ..." with "named" a participle on "Trump"): it follows the source."""
+    for child in tok.rights:
+        if child.dep_ == "acl" and main_verb(child) and child.tag_ in {"VBN", "VBD"}:
+            return {t.i for t in tok.subtree if t.i >= child.left_edge.i}
+    return set()
+
+
+def _verb_complement(tok: Token) -> set[int]:
+    """What the parser hung on a passive's doer but belongs to the verb: "seen by
+    voters *as a lifeboat*", "pressed by the host *on his plans*"."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "agent":
+        return set()
+    found: set[int] = set()
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in {"as", "on"}:
+            found |= {t.i for t in child.subtree}
+    return found
 
 
 def _without_dangling_conjunction(doc: Doc, indices: set[int]) -> set[int]:
@@ -562,9 +585,9 @@ def _phrase_before(verb: Token) -> Token | None:
 
 def _opens_noun_phrase(tok: Token) -> bool:
     """A noun phrase, not a preposition's object, that opens its sentence or follows a
-    comma."""
+    comma or a closing quote ("“...,” Lee answers")."""
     first = tok.left_edge.i
-    opens = first == tok.sent.start or tok.doc[first - 1].text == ","
+    opens = first == tok.sent.start or tok.doc[first - 1].text in QUOTE_MARKS | {","}
     return tok.pos_ in NOMINAL and tok.dep_ != "pobj" and opens
 
 

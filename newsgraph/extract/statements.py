@@ -167,6 +167,8 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     if passive and any(c.dep_ == "agent" for c in verb.children):
         # "The plan was first reported by the Times": the subject is what was reported.
         return subtree(passive[0]) | _predicate(verb), "passive"
+    if _agent_participle(verb):
+        return _participle_content(verb), "passive"
     prep = cue_prep(verb)
     if prep is not None and prep.dep_ == "mark":
         return subtree(prep.head) - {prep.i}, "prep"  # "called for the state to act"
@@ -190,7 +192,68 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         main_verb(verb) or verb.dep_ == "relcl" or dependent and cue_lemma(verb) in lex.speaking_verbs
     ):
         return _own_clause(verb), "rest"
+    than = _compared(verb)
+    if than is not None:
+        # "longer than the board had expected": the comparison is what was expected.
+        return {i for i in subtree(verb.head) if i < than.i}, "rest"
+    wh = _free_relative(verb)
+    if wh is not None:
+        # "from what they expected", "in what he called a rant": what follows the cue,
+        # or else the "what" itself, the thing said or thought ("what she told the
+        # Gazette": after a hearer verb comes the hearer).
+        rest = _own_clause(verb) if cue_lemma(verb) not in lex.hearer_verbs else set()
+        return rest or {wh.i}, "rest"
     return set(), "none"
+
+
+def _compared(verb: Token) -> Token | None:
+    """The "than" of a cue that measures a comparison ("higher than analysts
+    predicted", "more voters than the mayor expected"), when the cue has a subject."""
+    if verb.pos_ != "VERB" or verb.dep_ != "advcl" or verb.head.i > verb.i:
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "than"), None)
+
+
+def _free_relative(verb: Token) -> Token | None:
+    """The "what" that opens a free relative clause the cue heads ("to what she said
+    is ...", "from what they initially expected"): the clause names what was said."""
+    first = verb.left_edge
+    if verb.pos_ != "VERB" or first.tag_ != "WP" or first.lower_ not in {"what", "whatever"}:
+        return None
+    if any(c.tag_ == "MD" for c in verb.children):
+        return None  # "what you can learn", "what one might find": a possibility
+    return first if first.head == verb or first.head.head == verb else None
+
+
+def _agent_participle(verb: Token) -> bool:
+    """A participle with its doer after "by" that describes a noun or sets a scene: "the
+    bill, opposed by the union,", "a fact first reported by the Gazette", "Pressed by
+    the host on ..., she ...". The doer holds the stance on what the participle is about."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"acl", "advcl", "amod"}
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _participle_content(verb: Token) -> set[int]:
+    """What a doer's participle is about: the noun it describes ("the bill"), or, set
+    before a clause, what follows the doer ("Pressed by the host *on his plans*"). The
+    clause it is set before is not: "Asked by reporters, Lee said ..." is Lee's."""
+    if verb.dep_ != "advcl":
+        # The noun's phrase before the participle; what follows the doer (a closing
+        # comma, a clause) would run the content over the source.
+        first, last = verb.left_edge.i, verb.right_edge.i
+        if verb.head.i > last:  # "the union-opposed levy"
+            return {i for i in subtree(verb.head) if i > last}
+        return {i for i in subtree(verb.head) if i < first}
+    found: set[int] = set()
+    for child in verb.rights:
+        if child.dep_ != "agent" and child.dep_ in OWN_CLAUSE:
+            found |= subtree(child)
+    return found
 
 
 # What may follow a closing "..., police said" besides its speaker: "on Tuesday", "too".
@@ -230,7 +293,11 @@ def _closing_attribution(verb: Token) -> set[int] | None:
     if start - 1 <= sent.start or doc[start - 1].text != ",":
         return None
     end = next((t.i for t in doc[verb.i : sent.end] if t.text in CLAUSE_ENDS), sent.end)
-    if any(t.i not in phrase and t.dep_ not in TAIL_DEPS for t in doc[verb.i + 1 : end]):
+    # The paragraph break the parser keeps at a sentence's end is no word of the tail.
+    if any(
+        t.i not in phrase and t.dep_ not in TAIL_DEPS and not t.is_space
+        for t in doc[verb.i + 1 : end]
+    ):
         return None
     return {i for i in range(sent.start, start - 1) if not doc[i].is_space}
 
@@ -276,7 +343,16 @@ def _act_content(noun: Token) -> set[int]:
     for tok in noun.head.subtree:
         if tok.i > noun.i and tok.dep_ in {"relcl", "acl"} and that_marked(tok):
             return subtree(tok)
-    return set()
+    # "made several statements affirming ...", "delivered a promise to ...": the clause
+    # after the noun.
+    clause = next((c for c in noun.rights if c.dep_ in {"acl", "xcomp"} and c.pos_ == "VERB"), None)
+    if clause is not None and not cue_word(clause):
+        return subtree(clause)
+    # "made that argument", "voiced concern": the act itself is what was said, but
+    # "gave a speech" says nothing.
+    if noun.lemma_.lower() in lexicon().occasion_act_nouns:
+        return set()
+    return subtree(noun)
 
 
 def _without_shared(clause: Token, verb: Token) -> set[int]:
@@ -440,7 +516,11 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     # "the wall, which he said the state would fund": the relative clause is the content,
     # its speaker and cue inside it.
     if overlaps and how != "governor" and verb.dep_ != "relcl":
-        return None
+        # "what many analysts said was a sign": a free relative opens the content before
+        # its speaker; what follows the cue is what was said.
+        content = _after_free_relative(verb, content_idx)
+        if content is None or source is not None and content[0] < source[1]:
+            return None
     kind, content = kind_and_content(verb.doc, content, quotes, cue_span(verb))
     return StatementMention(
         cue=cue_span(verb),
@@ -450,6 +530,14 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _after_free_relative(verb: Token, content_idx: set[int]) -> CharSpan | None:
+    """The content after the cue when a "what" or "who" before the speaker opens it."""
+    first = verb.doc[min(content_idx)] if content_idx else None
+    if first is None or first.tag_ not in {"WP", "WDT"}:
+        return None
+    return trimmed(verb.doc, {i for i in content_idx if i > verb.i})
 
 
 def _a_time(tok: Token | None) -> bool:
