@@ -151,6 +151,20 @@ def test_leading_in_the_polls_cites_no_poll(nlp):
     assert found(nlp, "Mayor Okafor leads in the polls.") == []
 
 
+def test_a_poll_opening_the_sentence_vouches_for_what_respondents_said(nlp):
+    text = "In a Harbor Gazette survey released Friday, 60 percent of riders said the fares were too high."
+    statements = found(nlp, text)
+    assert ("In", "a Harbor Gazette survey released Friday",
+            "60 percent of riders said the fares were too high") in statements  # fmt: skip
+
+
+def test_polls_opening_the_sentence_are_its_source(nlp):
+    text = "In the latest polls, Mayor Okafor trails her rival by four points."
+    assert found(nlp, text) == [
+        ("In", "the latest polls", "Mayor Okafor trails her rival by four points")
+    ]
+
+
 def test_an_opening_mark_typed_for_a_closing_one_still_ends_the_quote(nlp):
     text = "“The ferry is late again,“ said Ana Ruiz, a commuter."
     assert found(nlp, text) == [("said", "Ana Ruiz, a commuter", "The ferry is late again")]
