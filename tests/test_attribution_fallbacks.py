@@ -194,3 +194,17 @@ def test_a_headline_name_the_tagger_took_for_a_noun_still_speaks_before_its_colo
     # The article names her again below; that is how "Clinton" is known for a name.
     text = "Clinton: I support statehood for the District.\n\nHillary Clinton spoke in Washington.\n"
     assert (":", "Clinton", "I support statehood for the District") in found(nlp, text)
+
+
+def test_a_group_among_whom_a_stance_is_held_is_its_source(nlp):
+    text = "The ferry plan enjoys strong support among dock workers."
+    assert ("support", "dock workers", "strong support") in found(nlp, text)
+
+
+def test_a_feeling_among_a_group_takes_its_clause(nlp):
+    text = "There is growing anxiety among harbor pilots that the channel is too shallow."
+    assert ("anxiety", "harbor pilots", "that the channel is too shallow") in found(nlp, text)
+
+
+def test_among_after_a_noun_of_no_stance_names_no_source(nlp):
+    assert found(nlp, "The mayor has a wide lead among dock workers.") == []

@@ -59,6 +59,7 @@ class Lexicon:
     speaking_verbs: frozenset[str]
     research_nouns: frozenset[str]
     causative_verbs: frozenset[str]
+    held_among_nouns: frozenset[str]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -79,6 +80,7 @@ WORD_SETS = {
     "speaking_verbs": "speaking_verbs",
     "research_nouns": "research_nouns",
     "causative_verbs": "causative_verbs",
+    "held_among_nouns": "held_among_nouns",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",

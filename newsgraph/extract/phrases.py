@@ -27,12 +27,50 @@ def _noun_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    return _prep_holder(noun, frozenset({"by", "from"}))
+
+
+def _prep_holder(noun: Token, preps: frozenset[str]) -> Token | None:
+    """The object of one of ``preps`` after the noun, when it can name someone."""
     for child in noun.rights:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and objs[0].pos_ in {"PROPN", "NOUN", "PRON"}:
                 return objs[0]
     return None
+
+
+def held_among_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"Support among union members", "anxiety among donors that ...": the group after
+    "among" holds the stance the noun names, whoever owns the noun ("her support among
+    women" is the women's). The noun phrase, or the clause the noun takes, is the
+    content."""
+    lex = lexicon()
+    found = []
+    for i in indices_with_pos(doc, ("NOUN",)):
+        noun = doc[i]
+        if noun.lemma_.lower() not in lex.held_among_nouns:
+            continue
+        holder = _prep_holder(noun, frozenset({"among"}))
+        if holder is None:
+            continue
+        among = holder.head
+        source_idx = noun_phrase(holder)
+        content_idx, _ = _noun_content(noun, lex.cue_nouns.get(noun.lemma_.lower(), frozenset()))
+        if not content_idx:
+            content_idx = subtree(noun) - subtree(among)
+        content = trimmed(doc, content_idx - source_idx - {among.i})
+        if content is None:
+            continue
+        cue = (noun.idx, noun.idx + len(noun))
+        kind, content = kind_and_content(doc, content, quotes, cue)
+        found.append(
+            StatementMention(
+                cue=cue, content=content, source=trimmed(doc, source_idx),
+                source_head=holder.i, kind=kind,
+            )
+        )  # fmt: skip
+    return found
 
 
 def _owner_acting(noun: Token, owner: Token) -> Token | None:
