@@ -158,3 +158,16 @@ def test_the_object_of_with_before_a_participle_is_the_source(nlp):
     text = "The hearing ended with Okafor asking the board whether the fares would fall."
     (asking,) = [s for s in found(nlp, text) if s[0] == "asking"]
     assert asking[1] == "Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Councilor Brandt foresees a budget shortfall next year.", "foresees", "Councilor Brandt"),
+        ("The ferry union mocked the proposal as a giveaway.", "mocked", "The ferry union"),
+        ("The harbor master detailed her plan for the new pier.", "detailed", "The harbor master"),
+        ("Mayor Okafor contemplated a run for governor.", "contemplated", "Mayor Okafor"),
+    ],
+)
+def test_verbs_of_speaking_stance_and_thought_are_cues(nlp, text, cue, source):
+    assert (cue, source) in [(c, s) for c, s, _ in found(nlp, text)]
