@@ -167,6 +167,8 @@ def test_the_object_of_with_before_a_participle_is_the_source(nlp):
         ("The ferry union mocked the proposal as a giveaway.", "mocked", "The ferry union"),
         ("The harbor master detailed her plan for the new pier.", "detailed", "The harbor master"),
         ("Mayor Okafor contemplated a run for governor.", "contemplated", "Mayor Okafor"),
+        ("Governor Ruiz appointed Tomas Lee to the port board.", "appointed", "Governor Ruiz"),
+        ("The council ignored the engineers' warnings about the bridge.", "ignored", "The council"),
     ],
 )
 def test_verbs_of_speaking_stance_and_thought_are_cues(nlp, text, cue, source):
