@@ -173,3 +173,14 @@ def test_the_object_of_with_before_a_participle_is_the_source(nlp):
 )
 def test_verbs_of_speaking_stance_and_thought_are_cues(nlp, text, cue, source):
     assert (cue, source) in [(c, s) for c, s, _ in found(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("His reluctance to raise fares angered the council.", "reluctance", "His", "to raise fares"),
+        ("The mayor's embrace of bike lanes surprised her allies.", "embrace of", "The mayor's", "bike lanes"),
+    ],
+)
+def test_nouns_of_stance_report_their_owners_view(nlp, text, cue, source, content):
+    assert (cue, source, content) in found(nlp, text)
