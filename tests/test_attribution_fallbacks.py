@@ -156,6 +156,20 @@ def test_leading_in_the_polls_cites_no_poll(nlp):
     assert found(nlp, "Mayor Okafor leads in the polls.") == []
 
 
+def test_a_poll_opening_the_sentence_vouches_for_what_respondents_said(nlp):
+    text = "In a Harbor Gazette survey released Friday, 60 percent of riders said the fares were too high."
+    statements = found(nlp, text)
+    assert ("In", "a Harbor Gazette survey released Friday",
+            "60 percent of riders said the fares were too high") in statements  # fmt: skip
+
+
+def test_polls_opening_the_sentence_are_its_source(nlp):
+    text = "In the latest polls, Mayor Okafor trails her rival by four points."
+    assert found(nlp, text) == [
+        ("In", "the latest polls", "Mayor Okafor trails her rival by four points")
+    ]
+
+
 def test_an_opening_mark_typed_for_a_closing_one_still_ends_the_quote(nlp):
     text = "“The ferry is late again,“ said Ana Ruiz, a commuter."
     assert found(nlp, text) == [("said", "Ana Ruiz, a commuter", "The ferry is late again")]
@@ -185,3 +199,17 @@ def test_a_headline_name_the_tagger_took_for_a_noun_still_speaks_before_its_colo
     # The article names her again below; that is how "Clinton" is known for a name.
     text = "Clinton: I support statehood for the District.\n\nHillary Clinton spoke in Washington.\n"
     assert (":", "Clinton", "I support statehood for the District") in found(nlp, text)
+
+
+def test_a_group_among_whom_a_stance_is_held_is_its_source(nlp):
+    text = "The ferry plan enjoys strong support among dock workers."
+    assert ("support", "dock workers", "strong support") in found(nlp, text)
+
+
+def test_a_feeling_among_a_group_takes_its_clause(nlp):
+    text = "There is growing anxiety among harbor pilots that the channel is too shallow."
+    assert ("anxiety", "harbor pilots", "that the channel is too shallow") in found(nlp, text)
+
+
+def test_among_after_a_noun_of_no_stance_names_no_source(nlp):
+    assert found(nlp, "The mayor has a wide lead among dock workers.") == []

@@ -216,3 +216,29 @@ def test_a_relative_pronoun_before_the_subject_is_not_part_of_the_source(nlp):
     text = "The plan targets Ana Ruiz, whom many critics believed was unfairly tilting the vote."
     (believed,) = [s for s in found(nlp, text) if s[0] == "believed"]
     assert believed[1] == "many critics"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Councilor Brandt foresees a budget shortfall next year.", "foresees", "Councilor Brandt"),
+        ("The ferry union mocked the proposal as a giveaway.", "mocked", "The ferry union"),
+        ("The harbor master detailed her plan for the new pier.", "detailed", "The harbor master"),
+        ("Mayor Okafor contemplated a run for governor.", "contemplated", "Mayor Okafor"),
+        ("Governor Ruiz appointed Tomas Lee to the port board.", "appointed", "Governor Ruiz"),
+        ("The council ignored the engineers' warnings about the bridge.", "ignored", "The council"),
+    ],
+)
+def test_verbs_of_speaking_stance_and_thought_are_cues(nlp, text, cue, source):
+    assert (cue, source) in [(c, s) for c, s, _ in found(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("His reluctance to raise fares angered the council.", "reluctance", "His", "to raise fares"),
+        ("The mayor's embrace of bike lanes surprised her allies.", "embrace of", "The mayor's", "bike lanes"),
+    ],
+)
+def test_nouns_of_stance_report_their_owners_view(nlp, text, cue, source, content):
+    assert (cue, source, content) in found(nlp, text)

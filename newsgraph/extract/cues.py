@@ -62,6 +62,9 @@ class Lexicon:
     occasion_act_nouns: frozenset[str]
 
 
+    held_among_nouns: frozenset[str]
+
+
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
 # pairs ("call for", "find object") read as {word: {seconds}}.
 WORD_SETS = {
@@ -81,6 +84,9 @@ WORD_SETS = {
     "research_nouns": "research_nouns",
     "causative_verbs": "causative_verbs",
     "occasion_act_nouns": "occasion_act_nouns",
+
+
+    "held_among_nouns": "held_among_nouns",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",

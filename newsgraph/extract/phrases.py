@@ -27,12 +27,50 @@ def _noun_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    return _prep_holder(noun, frozenset({"by", "from"}))
+
+
+def _prep_holder(noun: Token, preps: frozenset[str]) -> Token | None:
+    """The object of one of ``preps`` after the noun, when it can name someone."""
     for child in noun.rights:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and objs[0].pos_ in {"PROPN", "NOUN", "PRON"}:
                 return objs[0]
     return None
+
+
+def held_among_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"Support among union members", "anxiety among donors that ...": the group after
+    "among" holds the stance the noun names, whoever owns the noun ("her support among
+    women" is the women's). The noun phrase, or the clause the noun takes, is the
+    content."""
+    lex = lexicon()
+    found = []
+    for i in indices_with_pos(doc, ("NOUN",)):
+        noun = doc[i]
+        if noun.lemma_.lower() not in lex.held_among_nouns:
+            continue
+        holder = _prep_holder(noun, frozenset({"among"}))
+        if holder is None:
+            continue
+        among = holder.head
+        source_idx = noun_phrase(holder)
+        content_idx, _ = _noun_content(noun, lex.cue_nouns.get(noun.lemma_.lower(), frozenset()))
+        if not content_idx:
+            content_idx = subtree(noun) - subtree(among)
+        content = trimmed(doc, content_idx - source_idx - {among.i})
+        if content is None:
+            continue
+        cue = (noun.idx, noun.idx + len(noun))
+        kind, content = kind_and_content(doc, content, quotes, cue)
+        found.append(
+            StatementMention(
+                cue=cue, content=content, source=trimmed(doc, source_idx),
+                source_head=holder.i, kind=kind,
+            )
+        )  # fmt: skip
+    return found
 
 
 def _owner_acting(noun: Token, owner: Token) -> Token | None:
@@ -178,21 +216,29 @@ def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     for tok in doc:
         if tok.lower_ != "in" or tok.dep_ != "prep":
             continue
+        opening = _opening_phrase(tok)
         objs = [
             c
             for c in tok.children
-            if c.dep_ == "pobj" and c.lemma_.lower() in polls and c.tag_ in {"NN", "NNP"}
-        ]
-        anchor = tok.head
-        # "took 6 percent of the vote in a poll released Sunday": the verb of the phrase.
-        while anchor.pos_ in {"NOUN", "PROPN", "NUM", "ADP"} and anchor.dep_ in {"dobj", "pobj", "prep"}:
-            anchor = anchor.head
-        if not objs or anchor.pos_ not in {"VERB", "AUX"} or cue_word(anchor):
+            if c.dep_ == "pobj" and c.lemma_.lower() in polls
+            and (c.tag_ in {"NN", "NNP"} or opening is not None)
+        ]  # fmt: skip
+        if not objs:
             continue
         phrase = subtree(tok)
-        # The sentence's closing stop after the phrase would stretch the content over it.
-        after = {i for i in subtree(anchor) if i > max(phrase) and doc[i].is_punct}
-        content = trimmed(doc, subtree(anchor) - phrase - after)
+        if opening is not None:
+            content_idx = opening
+        else:
+            anchor = tok.head
+            # "took 6 percent of the vote in a poll released Sunday": the verb of the phrase.
+            while anchor.pos_ in {"NOUN", "PROPN", "NUM", "ADP"} and anchor.dep_ in {"dobj", "pobj", "prep"}:
+                anchor = anchor.head
+            if anchor.pos_ not in {"VERB", "AUX"} or cue_word(anchor):
+                continue
+            # The sentence's closing stop after the phrase would stretch the content over it.
+            after = {i for i in subtree(anchor) if i > max(phrase) and doc[i].is_punct}
+            content_idx = subtree(anchor) - phrase - after
+        content = trimmed(doc, content_idx)
         if content is None:
             continue
         cue = (tok.idx, tok.idx + len(tok))
@@ -204,6 +250,21 @@ def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
             )
         )  # fmt: skip
     return found
+
+
+def _opening_phrase(tok: Token) -> set[int] | None:
+    """The rest of the sentence when "in ..." opens it and a comma sets it off: "In a
+    poll released Monday, 60 percent said ..." or "In the latest polls, he trails". Set
+    off there, the poll (or polls) vouch for the whole clause, whatever its verb, and
+    whatever the parser made its root; elsewhere "leads in the polls" is the writer's
+    own summary."""
+    sent, phrase = tok.sent, subtree(tok)
+    if tok.i != sent.start or max(phrase) + 1 >= sent.end or tok.doc[max(phrase) + 1].text != ",":
+        return None
+    rest = {i for i in range(max(phrase) + 2, sent.end) if not tok.doc[i].is_space}
+    while rest and tok.doc[max(rest)].is_punct:
+        rest.discard(max(rest))
+    return rest or None
 
 
 def _names(doc: Doc) -> set[str]:
