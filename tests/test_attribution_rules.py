@@ -242,3 +242,12 @@ def test_verbs_of_speaking_stance_and_thought_are_cues(nlp, text, cue, source):
 )
 def test_nouns_of_stance_report_their_owners_view(nlp, text, cue, source, content):
     assert (cue, source, content) in found(nlp, text)
+
+
+def test_a_pointing_word_is_not_a_speaker(nlp):
+    text = "That explains why the mayor wants the bridge rebuilt."
+    explains = [s for s in found(nlp, text) if s[0] == "explains"]
+    assert explains and explains[0][1] is None
+    assert ("wants", "the mayor", "the bridge rebuilt") in found(nlp, text)
+    text = "That suggests the council has little faith in the new harbor plan."
+    assert all(s[1] is None for s in found(nlp, text))
