@@ -251,3 +251,10 @@ def test_a_pointing_word_is_not_a_speaker(nlp):
     assert ("wants", "the mayor", "the bridge rebuilt") in found(nlp, text)
     text = "That suggests the council has little faith in the new harbor plan."
     assert all(s[1] is None for s in found(nlp, text))
+
+
+def test_a_placeholder_it_under_a_contracted_is_or_take_is_not_a_speaker(nlp):
+    text = "Given the storm, it’s safe to say the harbor will stay closed."
+    assert ("say", None, "the harbor will stay closed") in found(nlp, text)
+    text = "It doesn't take an engineer to see why the bridge is failing."
+    assert ("see", None, "why the bridge is failing") in found(nlp, text)

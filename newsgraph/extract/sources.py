@@ -510,8 +510,10 @@ def _contracted_has(verb: Token) -> bool:
 
 
 # Heads whose subject "it" stands for nobody: "it is hard to imagine ...", "it remains to
-# be seen ...", "it seems fair to say ...".
-PLACEHOLDER_HEADS = {"be", "remain", "seem", "appear", "become"}
+# be seen ...", "it seems fair to say ...", "it takes courage to admit ...". A contracted
+# "is" ("it's safe to say") the tagger may take for a verb of its own lemma.
+PLACEHOLDER_HEADS = {"be", "remain", "seem", "appear", "become", "take"}
+CONTRACTED_IS = {"'s", "’s"}
 
 
 # Finite verb tags: a verb in one of these forms has a subject somewhere.
@@ -667,7 +669,10 @@ def _raised(verb: Token, node: Token) -> bool:
     """Whether the subject was found above the cue on a copula, an adjective or a raising
     verb, whose "it" is a placeholder, not a speaker."""
     path = [t for t in verb.ancestors if t.i == node.i or node.is_ancestor(t)]
-    return any(t.pos_ in {"AUX", "ADJ"} or t.lemma_ in PLACEHOLDER_HEADS for t in path)
+    return any(
+        t.pos_ in {"AUX", "ADJ"} or t.lemma_ in PLACEHOLDER_HEADS or t.lower_ in CONTRACTED_IS
+        for t in path
+    )
 
 
 def _author(noun: Token) -> Token | None:
