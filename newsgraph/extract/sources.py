@@ -392,7 +392,9 @@ def source_token(verb: Token) -> Token | None:
             if cue_lemma(node) in SEEMING and (node is verb or not cue_word(verb)):
                 return None
             expletive = subjects[0].lower_ == "it" and (verb.pos_ == "ADJ" or _raised(verb, node))
-            return None if expletive else subjects[0]
+            if expletive or _copular_aim(verb, node, subjects[0]):
+                return None
+            return subjects[0]
         for child in node.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -663,6 +665,15 @@ def _chunk_root(tok: Token) -> Token:
         if chunk.start <= tok.i < chunk.end:
             return chunk.root
     return tok
+
+
+def _copular_aim(verb: Token, node: Token, subject: Token) -> bool:
+    """"Her job will be to see that ...", "all she could do was shout": the infinitive
+    after a copula says what a task or an aim is, and the thing named as subject (a job,
+    a message, "all") does not speak. A person still can: "he was the first to vote"."""
+    copular = node.lemma_ == "be" and verb.dep_ == "xcomp" and verb.head.i == node.i
+    thing = subject.pos_ == "NOUN" and subject.ent_type_ not in NAMED_TYPES
+    return copular and (thing or subject.lower_ in {"all", "what"})
 
 
 def _raised(verb: Token, node: Token) -> bool:
