@@ -288,3 +288,13 @@ def test_a_task_named_before_a_copula_is_not_a_speaker(nlp):
     assert ("see", None, "that the ferries run on time") in found(nlp, text)
     text = "He was one of only three senators to argue that the ferry was unsafe."
     assert ("argue", "He", "that the ferry was unsafe") in found(nlp, text)
+
+
+def test_a_participle_after_an_event_object_is_the_subjects(nlp):
+    text = "The senator opened a town hall meeting blasting the ferry plan."
+    assert ("blasting", "The senator", "the ferry plan") in found(nlp, text)
+    text = "The mayors took turns criticizing the ferry plan."
+    assert ("criticizing", "The mayors", "the ferry plan") in found(nlp, text)
+    # A sign or a statement carries its own message.
+    text = "Protesters held up a sign saying the ferry must stay."
+    assert ("saying", "a sign", "the ferry must stay") in found(nlp, text)

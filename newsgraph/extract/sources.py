@@ -16,6 +16,7 @@ from newsgraph.extract.cues import (
     lexicon,
     shared_cue,
 )
+from newsgraph.extract.lexicon import get_lexicon
 from newsgraph.extract.spans import (
     NOMINAL,
     CharSpan,
@@ -419,7 +420,7 @@ def source_token(verb: Token) -> Token | None:
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in NOMINAL:
             # "a group backing the plan", "voters saying they ...", but "she issued a
             # statement saying ...": the one who issued it.
-            return _author(node.head) or node.head
+            return _author(node.head) or _event_object_subject(node.head) or node.head
         controller = _object_controller(node) or _with_subject(node)
         if controller is not None:
             return controller
@@ -684,6 +685,38 @@ def _raised(verb: Token, node: Token) -> bool:
         t.pos_ in {"AUX", "ADJ"} or t.lemma_ in PLACEHOLDER_HEADS or t.lower_ in CONTRACTED_IS
         for t in path
     )
+
+
+# Endings of nouns for people ("voter", "governor", "activist", "spokeswoman").
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "woman", "women")
+# Nouns for many people at once, and things that carry a message ("a sign saying ...").
+GROUP_NOUNS = {"people", "group", "crowd", "campaign", "audience", "public", "lineup"}
+MESSAGE_CARRIERS = {"sign", "banner", "poster", "placard", "headline", "call", "caption",
+                    "chart", "graphic", "slogan", "tweet", "text"}  # fmt: skip
+
+
+def _agent_like(noun: Token) -> bool:
+    """Whether a noun can name someone who speaks: a name, a pronoun, a role, a group or
+    a document that states things."""
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ in {"PROPN", "PRON"}
+        or bool(noun.ent_type_)
+        or get_lexicon().role(noun) is not None
+        or lemma in lex.authored_nouns | lex.research_nouns | lex.poll_nouns | lex.media_nouns
+        or lemma in GROUP_NOUNS | MESSAGE_CARRIERS
+        or lemma.endswith(PERSON_SUFFIXES)
+    )
+
+
+def _event_object_subject(noun: Token) -> Token | None:
+    """"The campaign entered the talks believing ...", "took turns rebutting ...": a
+    participle after an object that names an event or a time tells what the subject did
+    then, so the subject of the verb speaks."""
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or _agent_like(noun):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _author(noun: Token) -> Token | None:
