@@ -60,8 +60,6 @@ class Lexicon:
     research_nouns: frozenset[str]
     causative_verbs: frozenset[str]
     occasion_act_nouns: frozenset[str]
-
-
     held_among_nouns: frozenset[str]
 
 
@@ -84,8 +82,6 @@ WORD_SETS = {
     "research_nouns": "research_nouns",
     "causative_verbs": "causative_verbs",
     "occasion_act_nouns": "occasion_act_nouns",
-
-
     "held_among_nouns": "held_among_nouns",
 }
 WORD_PAIRS = {
