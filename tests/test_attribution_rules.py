@@ -158,3 +158,27 @@ def test_the_object_of_with_before_a_participle_is_the_source(nlp):
     text = "The hearing ended with Okafor asking the board whether the fares would fall."
     (asking,) = [s for s in found(nlp, text) if s[0] == "asking"]
     assert asking[1] == "Okafor"
+
+
+def test_a_quote_goes_on_after_its_speakers_description(nlp):
+    text = (
+        "“The pier will not last another storm season,” said Ilse Brandvold, a harbor "
+        "engineer who endorsed the repair plan in March. “Someone has to close it before "
+        "it gives way.”"
+    )
+    said = [s for s in found(nlp, text) if s[0] == "said"]
+    assert [s[2] for s in said] == [
+        "The pier will not last another storm season",
+        "Someone has to close it before it gives way.",
+    ]
+    assert not any(s[0] == "endorsed" and s[2].startswith("Someone") for s in found(nlp, text))
+
+
+def test_a_speaking_description_takes_the_next_quote(nlp):
+    # "who said ..." reports words of its own; the quote after it goes on from those.
+    text = (
+        "“The pier will not last another storm season,” said one harbor engineer, who "
+        "said he had inspected it twice. “Someone has to close it before it gives way.”"
+    )
+    (later,) = [s for s in found(nlp, text) if s[2].startswith("Someone")]
+    assert later[1] == "who"
