@@ -182,3 +182,29 @@ def test_a_speaking_description_takes_the_next_quote(nlp):
     )
     (later,) = [s for s in found(nlp, text) if s[2].startswith("Someone")]
     assert later[1] == "who"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator portrayed the new tariff as a gift that farmers would soon regret.",
+            "portrayed",
+            "the new tariff as a gift that farmers would soon regret",
+        ),
+        (
+            "The union accused the harbor board of hiding the repair costs from the public.",
+            "accused",
+            "the harbor board of hiding the repair costs from the public",
+        ),
+        # An aside after a comma is not part of what was said of the object.
+        (
+            "The council blamed the contractor for the long delay, as residents complained.",
+            "blamed",
+            "the contractor for the long delay",
+        ),
+    ],
+)
+def test_a_complement_after_the_object_is_in_the_content(nlp, text, cue, content):
+    (statement,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert statement[2] == content
