@@ -277,3 +277,53 @@ def test_a_participle_after_an_event_object_is_the_subjects(nlp):
     # A sign or a statement carries its own message.
     text = "Protesters held up a sign saying the ferry must stay."
     assert ("saying", "a sign", "the ferry must stay") in found(nlp, text)
+
+
+def test_a_quote_goes_on_after_its_speakers_description(nlp):
+    text = (
+        "“The pier will not last another storm season,” said Ilse Brandvold, a harbor "
+        "engineer who endorsed the repair plan in March. “Someone has to close it before "
+        "it gives way.”"
+    )
+    said = [s for s in found(nlp, text) if s[0] == "said"]
+    assert [s[2] for s in said] == [
+        "The pier will not last another storm season",
+        "Someone has to close it before it gives way.",
+    ]
+    assert not any(s[0] == "endorsed" and s[2].startswith("Someone") for s in found(nlp, text))
+
+
+def test_a_speaking_description_takes_the_next_quote(nlp):
+    # "who said ..." reports words of its own; the quote after it goes on from those.
+    text = (
+        "“The pier will not last another storm season,” said one harbor engineer, who "
+        "said he had inspected it twice. “Someone has to close it before it gives way.”"
+    )
+    (later,) = [s for s in found(nlp, text) if s[2].startswith("Someone")]
+    assert later[1] == "who"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator portrayed the new tariff as a gift that farmers would soon regret.",
+            "portrayed",
+            "the new tariff as a gift that farmers would soon regret",
+        ),
+        (
+            "The union accused the harbor board of hiding the repair costs from the public.",
+            "accused",
+            "the harbor board of hiding the repair costs from the public",
+        ),
+        # An aside after a comma is not part of what was said of the object.
+        (
+            "The council blamed the contractor for the long delay, as residents complained.",
+            "blamed",
+            "the contractor for the long delay",
+        ),
+    ],
+)
+def test_a_complement_after_the_object_is_in_the_content(nlp, text, cue, content):
+    (statement,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert statement[2] == content

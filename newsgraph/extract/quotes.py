@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract import doc_text
 from newsgraph.extract.attribution import StatementMention
-from newsgraph.extract.cues import cue_span
+from newsgraph.extract.cues import cue_lemma, cue_span, lexicon
 from newsgraph.extract.spans import CharSpan
 
 OPEN_QUOTES = '“"«'
@@ -187,6 +187,9 @@ def _nearby_statement(
     """The statement a cue-less quote belongs to: same sentence, or just before it."""
     gap_before = [s for s in found if s.cue[1] <= q[0]]
     gap_after = [s for s in found if s.cue[0] >= q[1]]
+    described = _described_speaker(doc, q, gap_before)
+    if described is not None:
+        return described
     if gap_before:
         prev = max(gap_before, key=lambda s: s.cue[1])
         between = doc_text(doc)[prev.cue[1] : q[0]]
@@ -210,3 +213,52 @@ def _only_quotes_between(text: str, start: int, end: int) -> bool:
     """Nothing but punctuation, whitespace and the cue clause between two quotes."""
     between = text[start:end]
     return "\n" in between and len(between.strip(' \n“”".,')) < 60
+
+
+# At most this many characters of speaker description between a quote's closing
+# attribution and the quote that continues it.
+MAX_DESCRIPTION = 250
+
+
+def _described_speaker(
+    doc: Doc, q: CharSpan, before: list[StatementMention]
+) -> StatementMention | None:
+    """The quoted speaker whose description ends right before ``q``, even if that
+    description holds cues of its own ("who endorsed the mayor"): those describe the
+    speaker and do not take the quote."""
+    text = doc_text(doc)
+    for prev in sorted(before, key=lambda s: s.cue[1], reverse=True):
+        if _described_speaker_between(text, prev, q):
+            return prev
+        if not _relative_speaker(doc, prev):
+            return None
+    return None
+
+
+def _relative_speaker(doc: Doc, statement: StatementMention) -> bool:
+    """A statement of "who" or "which", inside a description of someone, that does not
+    speak: "who said he left" reports words of its own, and a quote after it is those."""
+    head = statement.source_head
+    if head is None or doc[head].tag_ not in {"WP", "WDT", "WP$"}:
+        return False
+    cue = doc.char_span(*statement.cue, alignment_mode="expand")
+    return cue is None or all(cue_lemma(t) not in lexicon().speaking_verbs for t in cue)
+
+
+def _described_speaker_between(text: str, prev: StatementMention, q: CharSpan) -> bool:
+    """A quote closed by its attribution, however long the speaker's description, goes
+    on in the next sentence of the paragraph: in "“A,” said Ann Lee, a nurse who has
+    worked there for years. “B.”" the next quote is the same speaker's."""
+    if prev.kind != "direct" or not prev.content[1] <= prev.cue[0]:
+        return False
+    closing = text[prev.content[1] : prev.cue[0]]
+    if "\n" in closing or "." in closing or len(closing) > 60:
+        return False  # the cue closes the quote: "“A,” the nurse said"
+    between = text[prev.cue[1] : q[0]]
+    description, _, opening = between.rpartition(".")
+    return (
+        "\n" not in between
+        and len(between) <= MAX_DESCRIPTION
+        and not QUOTE_MARK.search(description)
+        and opening.strip() in set(OPEN_QUOTES) | set(PAIRED_MARKS)
+    )

@@ -158,7 +158,8 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         for child in verb.children:
             # The "it" of "as she put it" is part of the cue, not what was said.
             if child.dep_ in {"dobj", "attr"} and child.i > verb.i and child not in phrase:
-                return subtree(child) | _predicate(verb), "object"
+                said_of = _predicate(verb) | _object_complement(verb, child)
+                return subtree(child) | said_of, "object"
     if any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < verb.i for c in verb.children):
         # "in what officials called a hate crime": what it was called.
         named = _predicate(verb)
@@ -320,6 +321,37 @@ def _own_clause(verb: Token) -> set[int]:
     # "said in a statement": the medium is part of the cue, not what was said.
     end = cue_span(verb)[1]
     return {i for i in found if verb.doc[i].idx >= end}
+
+
+# Prepositions that complete what a cue says of its object: "portrayed the mayor *as* a
+# bully", "accused the board *of* lying", "blamed the council *for* the delay", "likened
+# the plan *to* a tax", "criticized the governor *over* the cuts".
+OBJECT_COMPLEMENTS = {"as", "of", "for", "to", "over"}
+
+# Where a complement's own phrase ends: after it come asides and other clauses.
+PHRASE_BREAKS = {",", ";", "--", "—", "–", "("}
+
+
+def _object_complement(verb: Token, obj: Token) -> set[int]:
+    """The phrase after the object that completes what was said of it ("described the
+    plan as a gift that voters would regret"), up to a comma or a subordinate clause
+    ("..., as critics warn"; "... while rivals say ..."), which are not part of it."""
+    doc, found = verb.doc, set[int]()
+    for prep in verb.rights:
+        if prep.i < obj.i or prep.dep_ != "prep" or prep.lower_ not in OBJECT_COMPLEMENTS:
+            continue
+        if doc[prep.i - 1].text == ",":
+            continue  # "..., as part of a lawsuit": an aside, not a complement
+        part = subtree(prep)
+        stops = [i for i in part if doc[i].text in PHRASE_BREAKS]
+        stops += [doc[i].left_edge.i for i in part if _marked_clause(doc[i])]
+        found |= {i for i in part if i < min(stops, default=len(doc))}
+    return found
+
+
+def _marked_clause(tok: Token) -> bool:
+    """An adverbial clause opened by a conjunction: "while ...", "now that ..."."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children)
 
 
 def _predicate(verb: Token) -> set[int]:
