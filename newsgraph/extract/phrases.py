@@ -59,18 +59,31 @@ def held_among_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMen
         content_idx, _ = _noun_content(noun, lex.cue_nouns.get(noun.lemma_.lower(), frozenset()))
         if not content_idx:
             content_idx = subtree(noun) - subtree(among)
-        content = trimmed(doc, content_idx - source_idx - {among.i})
-        if content is None:
-            continue
         cue = (noun.idx, noun.idx + len(noun))
-        kind, content = kind_and_content(doc, content, quotes, cue)
-        found.append(
-            StatementMention(
-                cue=cue, content=content, source=trimmed(doc, source_idx),
-                source_head=holder.i, kind=kind,
-            )
-        )  # fmt: skip
+        statement = _phrase_statement(doc, quotes, cue, content_idx - {among.i}, source_idx, holder)
+        if statement is not None:
+            found.append(statement)
     return found
+
+
+def _phrase_statement(
+    doc: Doc,
+    quotes: list[CharSpan],
+    cue: CharSpan,
+    content_idx: set[int],
+    source_idx: set[int],
+    source_tok: Token,
+) -> StatementMention | None:
+    """A statement from a cue phrase, its content without its source; None when
+    nothing is left to say."""
+    content = trimmed(doc, content_idx - source_idx)
+    if content is None:
+        return None
+    kind, content = kind_and_content(doc, content, quotes, cue)
+    return StatementMention(
+        cue=cue, content=content, source=trimmed(doc, source_idx),
+        source_head=source_tok.i, kind=kind,
+    )  # fmt: skip
 
 
 def _owner_acting(noun: Token, owner: Token) -> Token | None:
@@ -130,18 +143,11 @@ def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
             source_idx = source_phrase(owner)
         else:
             source_idx = subtree(source_tok)
-        content = trimmed(doc, content_idx - source_idx - {noun.i})
-        if content is None:
-            continue
         end = prep if prep is not None and prep.i == noun.i + 1 else noun
         cue = (start.idx, end.idx + len(end))
-        kind, content = kind_and_content(doc, content, quotes, cue)
-        found.append(
-            StatementMention(
-                cue=cue, content=content, source=trimmed(doc, source_idx),
-                source_head=source_tok.i, kind=kind,
-            )
-        )  # fmt: skip
+        statement = _phrase_statement(doc, quotes, cue, content_idx - {noun.i}, source_idx, source_tok)
+        if statement is not None:
+            found.append(statement)
     return found
 
 
