@@ -327,3 +327,17 @@ def test_a_speaking_description_takes_the_next_quote(nlp):
 def test_a_complement_after_the_object_is_in_the_content(nlp, text, cue, content):
     (statement,) = [s for s in found(nlp, text) if s[0] == cue]
     assert statement[2] == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("“Ferry fares should fall,” opined the Harborview Courier.", "opined", "the Harborview Courier"),
+        ("“The pier is safe for now,” added another Lakeport engineer.", "added", "another Lakeport engineer"),
+    ],
+)
+def test_any_cue_verb_right_after_its_quote_inverts_with_its_speaker(nlp, text, cue, source):
+    # Not only "said": any verb of the lexicon right after the closing quote takes its
+    # speaker after it, which the parser often reads as its object.
+    (stmt,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert stmt[1] == source

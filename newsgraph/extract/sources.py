@@ -542,10 +542,16 @@ def stray_subject(verb: Token) -> Token | None:
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
         return None
     found = _phrase_before(verb) or _opening_clause_subject(verb)
-    if found is not None or cue_lemma(verb) not in lex.speaking_verbs:
+    if found is not None:
         return found
     sent = verb.sent
     before = [t.text for t in verb.doc[max(sent.start, verb.i - 2) : verb.i]]
+    # Any cue verb right after its quote inverts with its speaker ("“...,” opined the
+    # Globe", "“...,” cautioned Lee"); only verbs of speaking proper go further afield.
+    if cue_lemma(verb) not in lex.speaking_verbs and not (
+        before and before[-1] in QUOTE_MARKS and is_cue_verb(verb)
+    ):
+        return None
     if before and set(before) & QUOTE_MARKS:
         after = next((t for t in sent if t.i > verb.i and t.lower_ not in BETWEEN), None)
         if after is not None and (
