@@ -341,3 +341,16 @@ def test_any_cue_verb_right_after_its_quote_inverts_with_its_speaker(nlp, text, 
     # speaker after it, which the parser often reads as its object.
     (stmt,) = [s for s in found(nlp, text) if s[0] == cue]
     assert stmt[1] == source
+
+
+def test_the_object_of_a_verb_of_feeling_is_the_source(nlp):
+    # "It amazes me that ...": the one who feels is the object; the subject is the cause.
+    text = "It amazes me that the ferry to Lakeport still runs on time."
+    (amazes,) = [s for s in found(nlp, text) if s[0] == "amazes"]
+    assert amazes[1] == "me"
+
+
+def test_a_verb_of_feeling_without_an_object_keeps_its_subject(nlp):
+    text = "The Lakeport growers worry that the new tariff will stay for years."
+    (worry,) = [s for s in found(nlp, text) if s[0] == "worry"]
+    assert worry[1] == "The Lakeport growers"

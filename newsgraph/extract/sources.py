@@ -368,6 +368,9 @@ def _dateline(words: Span) -> bool:
 def source_token(verb: Token) -> Token | None:
     """The subject (or passive agent) of the verb, climbing to a verb it hangs from."""
     node = verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb
+    felt = _feeler(node)
+    if felt is not None:
+        return felt
     node = shared_cue(node) or node
     joined = False  # reached through "and": the first verb's subject is shared
     for _ in range(4):
@@ -431,6 +434,16 @@ def source_token(verb: Token) -> Token | None:
         joined = node.dep_ == "conj"
         node = node.head
     return None
+
+
+def _feeler(verb: Token) -> Token | None:
+    """The object of an active verb of feeling ("the remark alarmed the growers", "it
+    amazes me that ..."): the one who feels is the source; the subject is only the cause."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().feeling_object_verbs:
+        return None
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _quote_closes_between(left: Token, right: Token) -> bool:
