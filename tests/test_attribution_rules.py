@@ -354,3 +354,16 @@ def test_a_verb_of_feeling_without_an_object_keeps_its_subject(nlp):
     text = "The Lakeport growers worry that the new tariff will stay for years."
     (worry,) = [s for s in found(nlp, text) if s[0] == "worry"]
     assert worry[1] == "The Lakeport growers"
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("“The pier is rotten,” Okafor is quoted as saying.", "saying", "Okafor"),
+        ("Several growers could be heard telling friends that the tariff was unfair.", "telling", "Several growers"),
+    ],
+)
+def test_the_subject_of_a_passive_of_quoting_or_hearing_speaks(nlp, text, cue, source):
+    # "X is quoted as saying", "X could be heard telling": the passive subject's words.
+    (stmt,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert stmt[1] == source

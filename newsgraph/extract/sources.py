@@ -378,7 +378,7 @@ def source_token(verb: Token) -> Token | None:
         paras = paragraphs(verb.doc)
         # A passive subject speaks when the cue shares it through "and" ("Lee was forced
         # to retreat and said ..."), under a contracted "has" or in a feeling's passive.
-        active = joined or _contracted_has(node) or feeling_passive(node)
+        active = joined or _contracted_has(node) or feeling_passive(node) or _reported_passive(node, verb)
         subject_deps = {"nsubj", "csubj", "nsubjpass"} if active else {"nsubj", "csubj"}
         subjects = sorted(
             (
@@ -434,6 +434,22 @@ def source_token(verb: Token) -> Token | None:
         joined = node.dep_ == "conj"
         node = node.head
     return None
+
+
+# Passives that report someone's own words or acts: "Lee is quoted as saying", "Lee
+# could be heard telling friends".
+REPORTED_PASSIVES = {"quote", "hear", "overhear", "see", "catch", "record", "film", "tape"}
+
+
+def _reported_passive(node: Token, verb: Token) -> bool:
+    """A passive of quoting or perceiving over the cue ("Lee is quoted as saying ...",
+    "Lee was heard telling ..."), or "is quoted" as the cue itself: its passive subject is
+    the one whose words are reported, so the speaker."""
+    if node.pos_ != "VERB" or node.lemma_.lower() not in REPORTED_PASSIVES:
+        return False
+    if node is verb:
+        return node.lemma_.lower() == "quote"
+    return verb.tag_ == "VBG"
 
 
 def _feeler(verb: Token) -> Token | None:
