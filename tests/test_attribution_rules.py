@@ -367,3 +367,10 @@ def test_the_subject_of_a_passive_of_quoting_or_hearing_speaks(nlp, text, cue, s
     # "X is quoted as saying", "X could be heard telling": the passive subject's words.
     (stmt,) = [s for s in found(nlp, text) if s[0] == cue]
     assert stmt[1] == source
+
+
+def test_as_to_with_an_infinitive_shares_the_main_subject(nlp):
+    # "went so far as to say": no clause of its own, unlike "as the mayor said".
+    text = "Okafor went so far as to say that the Lakeport pier was rotten."
+    (say,) = [s for s in found(nlp, text) if s[0] == "say"]
+    assert say[1] == "Okafor"

@@ -477,9 +477,13 @@ def _quote_closes_between(left: Token, right: Token) -> bool:
 
 
 def as_clause(verb: Token) -> bool:
-    """An adverbial clause opened by "as": "as the minister noted, ...", "As Amar put it"."""
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    """An adverbial clause opened by "as": "as the minister noted, ...", "As Amar put it".
+    Not "as to" with an infinitive ("went so far as to say"), which has no subject of its
+    own and tells what the main clause's subject did."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
 
