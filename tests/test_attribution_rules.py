@@ -327,3 +327,50 @@ def test_a_speaking_description_takes_the_next_quote(nlp):
 def test_a_complement_after_the_object_is_in_the_content(nlp, text, cue, content):
     (statement,) = [s for s in found(nlp, text) if s[0] == cue]
     assert statement[2] == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("“Ferry fares should fall,” opined the Harborview Courier.", "opined", "the Harborview Courier"),
+        ("“The pier is safe for now,” added another Lakeport engineer.", "added", "another Lakeport engineer"),
+    ],
+)
+def test_any_cue_verb_right_after_its_quote_inverts_with_its_speaker(nlp, text, cue, source):
+    # Not only "said": any verb of the lexicon right after the closing quote takes its
+    # speaker after it, which the parser often reads as its object.
+    (stmt,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert stmt[1] == source
+
+
+def test_the_object_of_a_verb_of_feeling_is_the_source(nlp):
+    # "It amazes me that ...": the one who feels is the object; the subject is the cause.
+    text = "It amazes me that the ferry to Lakeport still runs on time."
+    (amazes,) = [s for s in found(nlp, text) if s[0] == "amazes"]
+    assert amazes[1] == "me"
+
+
+def test_a_verb_of_feeling_without_an_object_keeps_its_subject(nlp):
+    text = "The Lakeport growers worry that the new tariff will stay for years."
+    (worry,) = [s for s in found(nlp, text) if s[0] == "worry"]
+    assert worry[1] == "The Lakeport growers"
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("“The pier is rotten,” Okafor is quoted as saying.", "saying", "Okafor"),
+        ("Several growers could be heard telling friends that the tariff was unfair.", "telling", "Several growers"),
+    ],
+)
+def test_the_subject_of_a_passive_of_quoting_or_hearing_speaks(nlp, text, cue, source):
+    # "X is quoted as saying", "X could be heard telling": the passive subject's words.
+    (stmt,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert stmt[1] == source
+
+
+def test_as_to_with_an_infinitive_shares_the_main_subject(nlp):
+    # "went so far as to say": no clause of its own, unlike "as the mayor said".
+    text = "Okafor went so far as to say that the Lakeport pier was rotten."
+    (say,) = [s for s in found(nlp, text) if s[0] == "say"]
+    assert say[1] == "Okafor"

@@ -61,6 +61,7 @@ class Lexicon:
     causative_verbs: frozenset[str]
     occasion_act_nouns: frozenset[str]
     held_among_nouns: frozenset[str]
+    feeling_object_verbs: frozenset[str]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -83,6 +84,7 @@ WORD_SETS = {
     "causative_verbs": "causative_verbs",
     "occasion_act_nouns": "occasion_act_nouns",
     "held_among_nouns": "held_among_nouns",
+    "feeling_object_verbs": "feeling_object_verbs",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",

@@ -368,6 +368,9 @@ def _dateline(words: Span) -> bool:
 def source_token(verb: Token) -> Token | None:
     """The subject (or passive agent) of the verb, climbing to a verb it hangs from."""
     node = verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb
+    felt = _feeler(node)
+    if felt is not None:
+        return felt
     node = shared_cue(node) or node
     joined = False  # reached through "and": the first verb's subject is shared
     for _ in range(4):
@@ -375,7 +378,7 @@ def source_token(verb: Token) -> Token | None:
         paras = paragraphs(verb.doc)
         # A passive subject speaks when the cue shares it through "and" ("Lee was forced
         # to retreat and said ..."), under a contracted "has" or in a feeling's passive.
-        active = joined or _contracted_has(node) or feeling_passive(node)
+        active = joined or _contracted_has(node) or feeling_passive(node) or _reported_passive(node, verb)
         subject_deps = {"nsubj", "csubj", "nsubjpass"} if active else {"nsubj", "csubj"}
         subjects = sorted(
             (
@@ -433,6 +436,32 @@ def source_token(verb: Token) -> Token | None:
     return None
 
 
+# Passives that report someone's own words or acts: "Lee is quoted as saying", "Lee
+# could be heard telling friends".
+REPORTED_PASSIVES = {"quote", "hear", "overhear", "see", "catch", "record", "film", "tape"}
+
+
+def _reported_passive(node: Token, verb: Token) -> bool:
+    """A passive of quoting or perceiving over the cue ("Lee is quoted as saying ...",
+    "Lee was heard telling ..."), or "is quoted" as the cue itself: its passive subject is
+    the one whose words are reported, so the speaker."""
+    if node.pos_ != "VERB" or node.lemma_.lower() not in REPORTED_PASSIVES:
+        return False
+    if node is verb:
+        return node.lemma_.lower() == "quote"
+    return verb.tag_ == "VBG"
+
+
+def _feeler(verb: Token) -> Token | None:
+    """The object of an active verb of feeling ("the remark alarmed the growers", "it
+    amazes me that ..."): the one who feels is the source; the subject is only the cause."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().feeling_object_verbs:
+        return None
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _quote_closes_between(left: Token, right: Token) -> bool:
     """A quotation that closes between two words ("...,” Lee told"): the first is inside
     it, the second after it. A quoted word ("called him “crazy” and") does not end with a
@@ -448,9 +477,13 @@ def _quote_closes_between(left: Token, right: Token) -> bool:
 
 
 def as_clause(verb: Token) -> bool:
-    """An adverbial clause opened by "as": "as the minister noted, ...", "As Amar put it"."""
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    """An adverbial clause opened by "as": "as the minister noted, ...", "As Amar put it".
+    Not "as to" with an infinitive ("went so far as to say"), which has no subject of its
+    own and tells what the main clause's subject did."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
 
@@ -542,10 +575,16 @@ def stray_subject(verb: Token) -> Token | None:
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
         return None
     found = _phrase_before(verb) or _opening_clause_subject(verb)
-    if found is not None or cue_lemma(verb) not in lex.speaking_verbs:
+    if found is not None:
         return found
     sent = verb.sent
     before = [t.text for t in verb.doc[max(sent.start, verb.i - 2) : verb.i]]
+    # Any cue verb right after its quote inverts with its speaker ("“...,” opined the
+    # Globe", "“...,” cautioned Lee"); only verbs of speaking proper go further afield.
+    if cue_lemma(verb) not in lex.speaking_verbs and not (
+        before and before[-1] in QUOTE_MARKS and is_cue_verb(verb)
+    ):
+        return None
     if before and set(before) & QUOTE_MARKS:
         after = next((t for t in sent if t.i > verb.i and t.lower_ not in BETWEEN), None)
         if after is not None and (
