@@ -382,3 +382,37 @@ def test_multiword_stance_verbs_are_cues(nlp, text, statement):
 )
 def test_multiword_cues_need_their_preposition(nlp, text):
     assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "The retired judge reflected on the flood of appeals.",
+            ("reflected on", "The retired judge", "the flood of appeals"),
+        ),
+        (
+            "Most growers identify with the cooperative.",
+            ("identify with", "Most growers", "the cooperative"),
+        ),
+        ("Anglers are hungry for clean rivers.", ("are hungry for", "Anglers", "clean rivers")),
+        (
+            "The brewers are devoted to the old recipe.",
+            ("are devoted to", "The brewers", "the old recipe"),
+        ),
+        (
+            "The tenants are sensitive about the rent rise.",
+            ("are sensitive about", "The tenants", "the rent rise"),
+        ),
+        (
+            "The rowers were irritated about the new curfew.",
+            ("were irritated about", "The rowers", "the new curfew"),
+        ),
+        (
+            "Two aldermen were privy to the land deal.",
+            ("were privy to", "Two aldermen", "the land deal"),
+        ),
+    ],
+)
+def test_stances_of_thought_and_feeling_with_a_preposition_are_cues(nlp, text, statement):
+    assert statement in found(nlp, text)
