@@ -374,3 +374,91 @@ def test_as_to_with_an_infinitive_shares_the_main_subject(nlp):
     text = "Okafor went so far as to say that the Lakeport pier was rotten."
     (say,) = [s for s in found(nlp, text) if s[0] == "say"]
     assert say[1] == "Okafor"
+
+
+    ("text", "statement"),
+    [
+        (
+            "Councillor Brandt went after the ferry board.",
+            ("went after", "Councillor Brandt", "the ferry board"),
+        ),
+        ("The guild stood by its chairwoman.", ("stood by", "The guild", "its chairwoman")),
+        ("Farmers look to the new minister.", ("look to", "Farmers", "the new minister")),
+        (
+            "The pamphlet dwelled on the cost of the bridge.",
+            ("dwelled on", "The pamphlet", "the cost of the bridge"),
+        ),
+        (
+            "Dock workers lined up behind the strike.",
+            ("lined up behind", "Dock workers", "the strike"),
+        ),
+        ("Okafor fired at the harbor council.", ("fired at", "Okafor", "the harbor council")),
+        ("Ms. Ruiz singled out the tram plan.", ("singled out", "Ms. Ruiz", "the tram plan")),
+        ("Shippers are sizing up the new port.", ("are sizing up", "Shippers", "the new port")),
+        (
+            "The mayor delivered a tribute to the lifeguards.",
+            ("delivered a tribute to", "The mayor", "the lifeguards"),
+        ),
+        (
+            "The council took credit for the new library.",
+            ("took credit for", "The council", "the new library"),
+        ),
+        (
+            "The guild is aligned with the ferry union.",
+            ("is aligned with", "The guild", "the ferry union"),
+        ),
+        (
+            "Growers are interested in the canal scheme.",
+            ("are interested in", "Growers", "the canal scheme"),
+        ),
+        ("Commuters are tired of the delays.", ("are tired of", "Commuters", "the delays")),
+        ("Residents were sick of the noise.", ("were sick of", "Residents", "the noise")),
+    ],
+)
+def test_multiword_stance_verbs_are_cues(nlp, text, statement):
+    assert statement in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry went to the island.",
+        "The skater stood near the door.",
+    ],
+)
+def test_multiword_cues_need_their_preposition(nlp, text):
+    assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "The retired judge reflected on the flood of appeals.",
+            ("reflected on", "The retired judge", "the flood of appeals"),
+        ),
+        (
+            "Most growers identify with the cooperative.",
+            ("identify with", "Most growers", "the cooperative"),
+        ),
+        ("Anglers are hungry for clean rivers.", ("are hungry for", "Anglers", "clean rivers")),
+        (
+            "The brewers are devoted to the old recipe.",
+            ("are devoted to", "The brewers", "the old recipe"),
+        ),
+        (
+            "The tenants are sensitive about the rent rise.",
+            ("are sensitive about", "The tenants", "the rent rise"),
+        ),
+        (
+            "The rowers were irritated about the new curfew.",
+            ("were irritated about", "The rowers", "the new curfew"),
+        ),
+        (
+            "Two aldermen were privy to the land deal.",
+            ("were privy to", "Two aldermen", "the land deal"),
+        ),
+    ],
+)
+def test_stances_of_thought_and_feeling_with_a_preposition_are_cues(nlp, text, statement):
+    assert statement in found(nlp, text)
