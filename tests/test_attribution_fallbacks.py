@@ -201,6 +201,16 @@ def test_a_headline_name_the_tagger_took_for_a_noun_still_speaks_before_its_colo
     assert (":", "Clinton", "I support statehood for the District") in found(nlp, text)
 
 
+def test_a_headline_speaker_to_an_audience_is_the_words_before_to(nlp):
+    text = "Governor Alvarez to Farmers: We Will Cover the Drought Losses.\n\nShe spoke in Fresno.\n"
+    assert (":", "Governor Alvarez", "We Will Cover the Drought Losses") in found(nlp, text)
+
+
+def test_a_headline_speaker_on_a_topic_is_the_words_before_on(nlp):
+    text = "Senator Whitcombe on Planned Tariffs: 'They Will Hurt Our Ports.'\n"
+    assert [s[1] for s in found(nlp, text) if s[0] == ":"] == ["Senator Whitcombe"]
+
+
 def test_a_group_among_whom_a_stance_is_held_is_its_source(nlp):
     text = "The ferry plan enjoys strong support among dock workers."
     assert ("support", "dock workers", "strong support") in found(nlp, text)

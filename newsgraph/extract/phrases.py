@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import cue_word, lexicon, matchers, speech_act
@@ -278,6 +278,19 @@ def _names(doc: Doc) -> set[str]:
     return {t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"}
 
 
+# "Mayor to Council: ...", "Senator on Tariffs: ...": a headline names who speaks, then
+# whom or what they address.
+ADDRESS_PREPS = frozenset({"to", "on"})
+
+
+def _addresser(head: Span) -> Span:
+    """The speaker of a headline's "Name to/on Whom: claim": the words before the first
+    "to" or "on", which names the audience or the topic, not the speaker."""
+    # An infinitive "to" ("Mayor to Resign: ...") is news about the mayor, not a speech.
+    cut = next((t.i for t in head[1:] if t.lower_ in ADDRESS_PREPS and t.pos_ != "PART"), None)
+    return head if cut is None else head.doc[head.start : cut]
+
+
 def headline_statements(doc: Doc) -> list[StatementMention]:
     """'Name: claim' at the start of a paragraph, as in headlines and transcripts."""
     found = []
@@ -293,7 +306,7 @@ def headline_statements(doc: Doc) -> list[StatementMention]:
         end = next((i for i in range(start, min(start + 7, len(doc))) if doc[i].text == ":"), None)
         if end is None or end == start or paras[end] != paras[start]:
             continue
-        head = doc[start:end]
+        head = _addresser(doc[start:end])
         if any(t.pos_ in {"VERB", "AUX"} or t.text == "-" for t in head):
             continue
         if not any(t.pos_ == "PROPN" or t.is_upper for t in head):
