@@ -211,6 +211,21 @@ def test_a_headline_speaker_on_a_topic_is_the_words_before_on(nlp):
     assert [s[1] for s in found(nlp, text) if s[0] == ":"] == ["Senator Whitcombe"]
 
 
+def test_a_poll_before_a_headline_colon_is_its_source(nlp):
+    text = "Poll: Harbor tunnel plan trails by nine points.\n\nVoters were asked in May.\n"
+    assert (":", "Poll", "Harbor tunnel plan trails by nine points") in found(nlp, text)
+
+
+def test_a_newspaper_before_a_headline_colon_is_its_source(nlp):
+    text = "Newspaper: Port director kept a second ledger.\n"
+    assert [s[1] for s in found(nlp, text) if s[0] == ":"] == ["Newspaper"]
+
+
+def test_a_common_noun_of_no_report_before_a_colon_speaks_not(nlp):
+    text = "Weather: Rain is expected across the valley.\n"
+    assert [s for s in found(nlp, text) if s[0] == ":"] == []
+
+
 def test_a_group_among_whom_a_stance_is_held_is_its_source(nlp):
     text = "The ferry plan enjoys strong support among dock workers."
     assert ("support", "dock workers", "strong support") in found(nlp, text)

@@ -291,6 +291,15 @@ def _addresser(head: Span) -> Span:
     return head if cut is None else head.doc[head.start : cut]
 
 
+def _reporting_label(head: Span) -> bool:
+    """A common noun for a poll, a study or a news outlet before a headline's colon
+    ("Poll: Mayor leads by six", "Newspaper: Agency hid the audit"): like a name, it
+    says whose finding or story the headline passes on."""
+    lex = lexicon()
+    lemma = head.root.lemma_.lower()
+    return head.root.pos_ == "NOUN" and (lemma in lex.research_nouns or lemma in lex.media_nouns)
+
+
 def headline_statements(doc: Doc) -> list[StatementMention]:
     """'Name: claim' at the start of a paragraph, as in headlines and transcripts."""
     found = []
@@ -309,7 +318,7 @@ def headline_statements(doc: Doc) -> list[StatementMention]:
         head = _addresser(doc[start:end])
         if any(t.pos_ in {"VERB", "AUX"} or t.text == "-" for t in head):
             continue
-        if not any(t.pos_ == "PROPN" or t.is_upper for t in head):
+        if not any(t.pos_ == "PROPN" or t.is_upper for t in head) and not _reporting_label(head):
             # "Clinton: I support ...": a capitalized word the tagger took for a noun in
             # the headline, which the article uses as a name elsewhere.
             names = _names(doc) if names is None else names
