@@ -226,6 +226,18 @@ def test_a_common_noun_of_no_report_before_a_colon_speaks_not(nlp):
     assert [s for s in found(nlp, text) if s[0] == ":"] == []
 
 
+def test_a_label_set_off_by_a_dash_before_a_headline_speaker_is_not_the_source(nlp):
+    text = "EXCLUSIVE – Marta Quillon: The Ferry Contract Was Rigged.\n\nQuillon spoke on Friday.\n"
+    assert [s[1] for s in found(nlp, text) if s[0] == ":"] == ["Marta Quillon"]
+
+
+def test_a_hyphenated_name_before_a_transcript_colon_still_speaks(nlp):
+    text = "Dana Ruiz-Holt: We have to fund the harbor before the storms come.\n"
+    assert (":", "Dana Ruiz-Holt", "We have to fund the harbor before the storms come") in found(
+        nlp, text
+    )
+
+
 def test_a_group_among_whom_a_stance_is_held_is_its_source(nlp):
     text = "The ferry plan enjoys strong support among dock workers."
     assert ("support", "dock workers", "strong support") in found(nlp, text)

@@ -291,6 +291,21 @@ def _addresser(head: Span) -> Span:
     return head if cut is None else head.doc[head.start : cut]
 
 
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _after_dash(head: Span) -> Span:
+    """The words after the last dash set off by spaces: "EXCLUSIVE – Name: ..." and
+    "Pollsters agree - Name: ..." put a label or a lead-in before the speaker. A hyphen
+    inside a word ("Seitz-Wald", "R-Ohio") divides nothing."""
+    doc = head.doc
+    dashes = [
+        t.i for t in head
+        if t.text in DASHES and (t.whitespace_ or t.i > 0 and doc[t.i - 1].whitespace_)
+    ]  # fmt: skip
+    return head if not dashes else doc[dashes[-1] + 1 : head.end]
+
+
 def _reporting_label(head: Span) -> bool:
     """A common noun for a poll, a study or a news outlet before a headline's colon
     ("Poll: Mayor leads by six", "Newspaper: Agency hid the audit"): like a name, it
@@ -315,8 +330,8 @@ def headline_statements(doc: Doc) -> list[StatementMention]:
         end = next((i for i in range(start, min(start + 7, len(doc))) if doc[i].text == ":"), None)
         if end is None or end == start or paras[end] != paras[start]:
             continue
-        head = _addresser(doc[start:end])
-        if any(t.pos_ in {"VERB", "AUX"} or t.text == "-" for t in head):
+        head = _addresser(_after_dash(doc[start:end]))
+        if not head or any(t.pos_ in {"VERB", "AUX"} for t in head):
             continue
         if not any(t.pos_ == "PROPN" or t.is_upper for t in head) and not _reporting_label(head):
             # "Clinton: I support ...": a capitalized word the tagger took for a noun in
