@@ -376,6 +376,7 @@ def test_as_to_with_an_infinitive_shares_the_main_subject(nlp):
     assert say[1] == "Okafor"
 
 
+@pytest.mark.parametrize(
     ("text", "statement"),
     [
         (
