@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import cue_word, lexicon, matchers, speech_act
 from newsgraph.extract.quotes import kind_and_content
-from newsgraph.extract.sources import is_outlet, noun_phrase, source_phrase
+from newsgraph.extract.sources import DASHES, is_outlet, noun_phrase, source_phrase
 from newsgraph.extract.spans import (
     CharSpan,
     between_commas,
@@ -289,9 +289,6 @@ def _addresser(head: Span) -> Span:
     # An infinitive "to" ("Mayor to Resign: ...") is news about the mayor, not a speech.
     cut = next((t.i for t in head[1:] if t.lower_ in ADDRESS_PREPS and t.pos_ != "PART"), None)
     return head if cut is None else head.doc[head.start : cut]
-
-
-DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _after_dash(head: Span) -> Span:

@@ -44,6 +44,10 @@ AFTER_SOURCE = {"here", "there", "both", "too", "alone", "all", "each"}
 # said"); set off by a comma they open a description ("Lee, himself a farmer, said").
 REFLEXIVES = {"himself", "herself", "themselves", "itself"}
 
+# Dashes that set off a dateline or a label when spaced ("PARIS (AP) — The minister");
+# unspaced, a hyphen joins a word ("Seitz-Wald").
+DASHES = frozenset({"-", "–", "—", "--"})
+
 # Words of a clause that only says a source spoke unnamed: "an aide who requested
 # anonymity", "an official who spoke anonymously".
 ANONYMOUS = {"anonymity", "anonymously"}
@@ -249,12 +253,21 @@ def _clause_head(word: Token) -> Token:
     return word.head if word.dep_ in {"aux", "auxpass"} else word
 
 
+# Dependencies that give a verb its subject, a placeholder one included ("there is").
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether the parser gave the verb a subject of its own."""
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def _subjectless(verb: Token) -> bool:
     """A finite verb the parser gave no subject."""
     return (
         verb.pos_ in {"VERB", "AUX"}
         and verb.tag_ in FINITE
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+        and not _has_subject(verb)
     )
 
 
@@ -347,7 +360,7 @@ def _after_dateline(tok: Token, indices: set[int]) -> set[int]:
     dashes = [
         i
         for i in range(min(indices, default=tok.i), max(indices, default=tok.i))
-        if doc[i].text in {"—", "–", "--", "-"} and doc[i].whitespace_
+        if doc[i].text in DASHES and doc[i].whitespace_
         and (i < tok.i or _dateline(doc[min(indices) : i]))
     ]  # fmt: skip
     return {i for i in indices if i > max(dashes)} if dashes else indices
@@ -572,7 +585,7 @@ def stray_subject(verb: Token) -> Token | None:
         return _participle_subject(verb)
     if verb.pos_ != "VERB" or verb.tag_ not in FINITE:
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+    if _has_subject(verb):
         return None
     found = _phrase_before(verb) or _opening_clause_subject(verb)
     if found is not None:
@@ -642,7 +655,7 @@ def opening_clause(verb: Token) -> Token | None:
     head = verb
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
-    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in head.children):
+    if _has_subject(head):
         return None
     sent = verb.sent
     for clause in head.lefts:
