@@ -250,3 +250,21 @@ def test_a_feeling_among_a_group_takes_its_clause(nlp):
 
 def test_among_after_a_noun_of_no_stance_names_no_source(nlp):
     assert found(nlp, "The mayor has a wide lead among dock workers.") == []
+
+
+def test_a_one_word_quote_before_a_loose_verb_is_still_reported(nlp):
+    text = "“Never,” the harbor master added when the reporter pressed her."
+    assert ("added", "the harbor master", "Never") in found(nlp, text)
+
+
+def test_a_loose_verb_with_no_quote_still_reports_nothing(nlp):
+    assert [s for s in found(nlp, "The harbor master added a second crane.") if s[0] == "added"] == []
+
+
+def test_a_speaker_set_off_by_an_aside_before_the_cue_is_found(nlp):
+    text = (
+        "In a March 2019 letter to Okafor, Brandt, head of the Institute for Coastal Policy, "
+        "recounted a talk she had."
+    )
+    sources = [s[1] for s in found(nlp, text) if s[0] == "recounted"]
+    assert sources and sources[0].startswith("Brandt")

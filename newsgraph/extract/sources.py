@@ -630,6 +630,9 @@ def _phrase_before(verb: Token) -> Token | None:
     end = verb.i
     while end - 1 > sent.start and doc[end - 1].head == verb and doc[end - 1].dep_ == "advmod":
         end -= 1  # "Trump further said"
+    aside = end - 1 > sent.start and doc[end - 1].text == "," and doc[end - 2].pos_ in NOMINAL
+    if aside:
+        end -= 1  # "Ann Lee and Tom Diaz, both senators, have said"
     if end - 1 <= sent.start:
         return None
     tok = doc[end - 1]
@@ -637,7 +640,26 @@ def _phrase_before(verb: Token) -> Token | None:
         if tok.head.i == tok.i or tok.head == verb or tok.head.right_edge.i != end - 1:
             return None
         tok = tok.head
-    return tok
+    while aside and tok.dep_ in {"appos", "conj"} and _opens_noun_phrase(tok.head):
+        tok = tok.head  # "Ann Lee, a rabbi," is Lee
+    return (_name_before_aside(tok) if aside else None) or tok
+
+
+def _name_before_aside(aside: Token) -> Token | None:
+    """The name an appositive describes, when the parser hung the two apart: "Tanden,
+    head of the center, recounted" with "Tanden" taken for part of the phrase before."""
+    doc, first = aside.doc, aside.left_edge.i
+    if first < 2 or doc[first - 1].text != "," or aside.dep_ != "appos":
+        return None
+    name = entity_at(doc, first - 2)
+    # The recognizer often takes an unfamiliar surname for a place.
+    if name is None or name.label_ not in NAMED_TYPES | {"GPE"} or name.end != first - 1:
+        return None
+    before = doc[name.start - 1] if name.start > aside.sent.start else None
+    opens = before is None or before.text in DASHES | QUOTE_MARKS | {","} or (
+        before.dep_ == "cc" and before.i == aside.sent.start
+    )
+    return name.root if opens else None
 
 
 def _opens_noun_phrase(tok: Token) -> bool:

@@ -513,7 +513,7 @@ def _named_frame_cue(verb: Token, lex: Lexicon) -> bool:
 def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | None:
     lex = lexicon()
     content_idx, how = _content_of(verb, lex)
-    if _loose_frame(verb, how, lex):
+    if _loose_frame(verb, how, lex) and not _quote_frame(verb, content_idx, quotes):
         return None
     if how != "colon":
         # The parser may run on into the next paragraph; content stays in the cue's.
@@ -563,6 +563,15 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _quote_frame(verb: Token, content_idx: set[int], quotes: list[CharSpan]) -> bool:
+    """A cue with nothing after it but a quote right before its clause ("“Really,” she
+    added"): the quote is what it reports, whatever the word means elsewhere."""
+    if content_idx or verb.dep_ != "ROOT":
+        return False
+    quote = adjacent_quote(verb, source_token(verb), quotes)
+    return quote is not None and quote[1] <= verb.idx
 
 
 def _after_free_relative(verb: Token, content_idx: set[int]) -> CharSpan | None:
