@@ -62,3 +62,21 @@ def test_a_feeling_about_a_fact_reports_the_fact(nlp):
     text = "The fishermen were upset that the toll went up."
     assert ("were upset", "The fishermen", "that the toll went up") in found(nlp, text)
     assert "was glad" in cues(nlp, "Okafor was glad that the vote was delayed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Governor Ilunga signed the ferry bill on Friday.", "signed", "Governor Ilunga"),
+        ("The Lakeport council passed a new toll ordinance.", "passed", "The Lakeport council"),
+        ("Senator Varga has embraced the harbor plan.", "has embraced", "Senator Varga"),
+        ("The Port Authority issued new rules for tugboats.", "issued", "The Port Authority"),
+        ("Judge Mbeki blocked the toll increase.", "blocked", "Judge Mbeki"),
+    ],
+)  # fmt: skip
+def test_an_act_of_record_by_a_named_agent_is_a_cue(nlp, text, cue, source):
+    assert (cue, source) in [(c, s) for c, s, _ in found(nlp, text)]
+
+
+def test_an_act_of_record_by_a_pronoun_is_no_cue(nlp):
+    assert "signed" not in cues(nlp, "She signed the ferry bill on Friday.")
