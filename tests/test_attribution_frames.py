@@ -4,6 +4,8 @@ clauses as contents, and opposed views kept out of a content."""
 
 from __future__ import annotations
 
+import pytest
+
 # The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
 # ruff: noqa: F811
 from attribution_helpers import cues, found, nlp  # noqa: F401
@@ -124,3 +126,23 @@ def test_a_study_reports_a_finding_in_a_frame_that_is_otherwise_no_cue(nlp):
     text = "A recent survey found broad support for the new bus lanes."
     assert [(c, s) for c, s, _ in found(nlp, text)] == [("found", "A recent survey")]
     assert found(nlp, "She found the keys under the mat.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The harbor board decided to delay the toll vote.", "decided", "The harbor board",
+         "to delay the toll vote"),
+        ("The ferry crews decided they had waited long enough.", "decided", "The ferry crews",
+         "they had waited long enough"),
+        ("The dockworkers' union voted to strike on Monday.", "voted", "The dockworkers' union",
+         "to strike on Monday"),
+    ],
+)  # fmt: skip
+def test_a_decision_with_a_clause_is_a_cue_whatever_the_subject(nlp, text, cue, source, content):
+    assert (cue, source, content) in found(nlp, text)
+
+
+def test_a_decision_without_a_decider_is_no_cue(nlp):
+    assert "decided" not in cues(nlp, "The match was decided in the final minute.")
+    assert "decided" not in cues(nlp, "The board decided the matter quickly.")

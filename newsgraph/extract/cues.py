@@ -52,6 +52,7 @@ class Lexicon:
     act_nouns: dict[str, frozenset[str]]
     frames_not_cues: dict[str, frozenset[str]]
     named_frame_cues: dict[str, frozenset[str]]
+    frame_cues: dict[str, frozenset[str]]
     infinitive_adjectives: frozenset[str]
     page_labels: frozenset[str]
     authored_nouns: frozenset[str]
@@ -93,6 +94,7 @@ WORD_PAIRS = {
     "act_nouns": "speech_act_nouns",
     "frames_not_cues": "frames_not_cues",
     "named_frame_cues": "named_frame_cues",
+    "frame_cues": "frame_cues",
 }
 
 

@@ -23,7 +23,8 @@ General rules on the dependency parse, with the words in ``knowledge/speech.yaml
   ("was eager to meet ...") are cues too, and so is the colon of a headline or transcript
   line ("Premier Okafor: ...").
 - Some verbs report only in one frame and with a named subject ("Senator Lee published
-  an op-ed", "the council voted to delay"): ``named_frame_cues`` in speech.yaml.
+  an op-ed", "the council voted to delay"): ``named_frame_cues`` in speech.yaml; a few
+  with any subject that speaks ("the board decided to wait"): ``frame_cues``.
 - PolNeAR-style forms: particle verbs ("pointed out"), "made it clear that", stance
   adjectives with a preposition ("was critical of ...", the copula joins the cue), any
   verb with a subject and a "that" clause unless it is a verb of consequence ("means
@@ -510,6 +511,16 @@ def _named_frame_cue(verb: Token, lex: Lexicon) -> bool:
     return frame(verb, _content_of(verb, lex)[1]) in frames
 
 
+def _frame_cue(verb: Token, lex: Lexicon) -> bool:
+    """A verb that reports a decision only in one frame, whatever its subject ("the board
+    *decided* to wait", "voters *decided* they had had enough"), but not as a bare event
+    ("the game was decided late"): measured per word and frame on news, in speech.yaml."""
+    frames = lex.frame_cues.get(verb.lemma_.lower())
+    if not frames or verb.pos_ != "VERB" or source_token(verb) is None:
+        return False
+    return frame(verb, _content_of(verb, lex)[1]) in frames
+
+
 def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | None:
     lex = lexicon()
     content_idx, how = _content_of(verb, lex)
@@ -629,7 +640,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
         for s in (
             _verb_statement(t, quotes)
             for t in candidates
-            if (cue_word(t) or _named_frame_cue(t, lex)) and not in_set_phrase(t)
+            if (cue_word(t) or _named_frame_cue(t, lex) or _frame_cue(t, lex)) and not in_set_phrase(t)
         )
         if s
     ]
