@@ -146,3 +146,9 @@ def test_a_decision_with_a_clause_is_a_cue_whatever_the_subject(nlp, text, cue, 
 def test_a_decision_without_a_decider_is_no_cue(nlp):
     assert "decided" not in cues(nlp, "The match was decided in the final minute.")
     assert "decided" not in cues(nlp, "The board decided the matter quickly.")
+
+
+def test_casting_someone_as_something_characterizes_them(nlp):
+    text = "Senator Varga cast her rival as a friend of the ferry owners."
+    assert any(c.startswith("cast") and s == "Senator Varga" for c, s, _ in found(nlp, text))
+    assert "cast" not in cues(nlp, "The fishermen cast their nets at dawn.")
