@@ -152,3 +152,16 @@ def test_casting_someone_as_something_characterizes_them(nlp):
     text = "Senator Varga cast her rival as a friend of the ferry owners."
     assert any(c.startswith("cast") and s == "Senator Varga" for c, s, _ in found(nlp, text))
     assert "cast" not in cues(nlp, "The fishermen cast their nets at dawn.")
+
+
+def test_a_rule_that_prohibits_something_is_its_source(nlp):
+    text = "The new harbor statute prohibits overnight mooring at the ferry dock."
+    assert ("prohibits", "The new harbor statute") in [(c, s) for c, s, _ in found(nlp, text)]
+
+
+def test_convincing_someone_that_something_is_so_is_a_cue_whatever_the_subject(nlp):
+    text = "The ferry crews tried to convince the council that the fares were too high."
+    assert any(
+        c.endswith("convince") and s == "The ferry crews" and t.endswith("the fares were too high")
+        for c, s, t in found(nlp, text)
+    )
