@@ -165,3 +165,20 @@ def test_convincing_someone_that_something_is_so_is_a_cue_whatever_the_subject(n
         c.endswith("convince") and s == "The ferry crews" and t.endswith("the fares were too high")
         for c, s, t in found(nlp, text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The harbor audit demonstrated that the tolls were too high.", "demonstrated",
+         "The harbor audit"),
+        ("The island radio station broadcast the mayor's speech.", "broadcast",
+         "The island radio station"),
+        ("The ferry captain sounded a cautious note about the new tolls.", "sounded",
+         "The ferry captain"),
+        ("The dockworkers are looking to punish the council at the polls.", "are looking",
+         "The dockworkers"),
+    ],
+)  # fmt: skip
+def test_a_verb_in_its_reporting_frame_is_a_cue_whatever_the_subject(nlp, text, cue, source):
+    assert (cue, source) in [(c, s) for c, s, _ in found(nlp, text)]
