@@ -3,6 +3,8 @@ paragraph break after a closing attribution, and more."""
 
 from __future__ import annotations
 
+import pytest
+
 # The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
 # ruff: noqa: F811
 from attribution_helpers import found, nlp  # noqa: F401
@@ -111,3 +113,17 @@ def test_a_cue_that_measures_a_comparison_expected_the_comparison(nlp):
     assert found(nlp, "The repairs took far longer than the ferry board had expected.") == [
         ("had expected", "the ferry board", "far longer")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The governor of Lakeport vetoed the ferry bill.", "vetoed", "The governor of Lakeport"),
+        ("The union leader repudiated the remarks about the dockworkers.", "repudiated",
+         "The union leader"),
+        ("The harbor master bristled at the question.", "bristled", "The harbor master"),
+        ("The fishermen petitioned for a lower toll.", "petitioned", "The fishermen"),
+    ],
+)  # fmt: skip
+def test_more_verbs_of_speech_and_stance_are_cues(nlp, text, cue, source):
+    assert (cue, source) in [(c[: len(cue)], s) for c, s, _ in found(nlp, text)]
