@@ -127,3 +127,11 @@ def test_a_cue_that_measures_a_comparison_expected_the_comparison(nlp):
 )  # fmt: skip
 def test_more_verbs_of_speech_and_stance_are_cues(nlp, text, cue, source):
     assert (cue, source) in [(c[: len(cue)], s) for c, s, _ in found(nlp, text)]
+
+
+def test_a_particle_the_parser_took_for_an_adverb_still_makes_the_cue(nlp):
+    # "back" and "aside" right after the verb are often parsed as adverbs.
+    text = "The harbor board walked back its pledge on ferry tolls."
+    assert ("walked back", "The harbor board", "its pledge on ferry tolls") in found(nlp, text)
+    text = "The mayor of Lakeport brushed aside the plan."
+    assert ("brushed aside", "The mayor of Lakeport", "the plan") in found(nlp, text)

@@ -238,7 +238,16 @@ def cue_particle(verb: Token) -> Token | None:
     particles = lexicon().particle_cues.get(verb.lemma_.lower())
     if not particles:
         return None
-    return next((c for c in verb.rights if c.dep_ == "prt" and c.lower_ in particles), None)
+    return next(
+        (c for c in verb.rights if c.lower_ in particles and (c.dep_ == "prt" or _loose_particle(c))),
+        None,
+    )
+
+
+def _loose_particle(word: Token) -> bool:
+    """A particle the parser took for an adverb ("walked *back* the pledge", "brushed
+    *aside* the plan"): right after its verb, it is the particle all the same."""
+    return word.dep_ == "advmod" and word.i == word.head.i + 1
 
 
 def made_clear(verb: Token) -> Token | None:
@@ -387,8 +396,9 @@ def cue_span(verb: Token) -> CharSpan:
         return start.idx, prep.idx + len(prep)
     phrase = quote_phrase(verb)
     end = verb if phrase is None else phrase[1]
+    particle = cue_particle(verb) if verb.pos_ == "VERB" else None
     for child in verb.rights:
-        if child.dep_ == "prt" and child.i == end.i + 1:
+        if (child.dep_ == "prt" or child == particle) and child.i == end.i + 1:
             end = child
         elif child.i == end.i + 1 and child.dep_ == "prep" and child.lower_ == "in":
             # "said in a statement": the medium belongs to the cue.
