@@ -135,3 +135,17 @@ def test_a_particle_the_parser_took_for_an_adverb_still_makes_the_cue(nlp):
     assert ("walked back", "The harbor board", "its pledge on ferry tolls") in found(nlp, text)
     text = "The mayor of Lakeport brushed aside the plan."
     assert ("brushed aside", "The mayor of Lakeport", "the plan") in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Senator Varga brought up the ferry tolls at the hearing.", "brought up",
+         "Senator Varga"),
+        ("The harbor master ticked off a list of repairs.", "ticked off", "The harbor master"),
+        ("The Lakeport council rolled out a new plan for the docks.", "rolled out",
+         "The Lakeport council"),
+    ],
+)  # fmt: skip
+def test_raising_listing_or_unveiling_something_is_a_cue(nlp, text, cue, source):
+    assert (cue, source) in [(c, s) for c, s, _ in found(nlp, text)]
