@@ -80,3 +80,13 @@ def test_an_act_of_record_by_a_named_agent_is_a_cue(nlp, text, cue, source):
 
 def test_an_act_of_record_by_a_pronoun_is_no_cue(nlp):
     assert "signed" not in cues(nlp, "She signed the ferry bill on Friday.")
+
+
+def test_hitting_a_named_person_is_a_verbal_attack(nlp):
+    text = "Senator Varga hit Okafor on ferry tolls."
+    assert ("hit", "Senator Varga") in [(c, s) for c, s, _ in found(nlp, text)]
+
+
+def test_hitting_a_place_or_a_thing_is_no_attack(nlp):
+    assert "hit" not in cues(nlp, "The storm hit Lakeport on Monday.")
+    assert "hit" not in cues(nlp, "Senator Varga hit the campaign trail in June.")

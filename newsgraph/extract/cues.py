@@ -53,6 +53,7 @@ class Lexicon:
     frames_not_cues: dict[str, frozenset[str]]
     named_frame_cues: dict[str, frozenset[str]]
     frame_cues: dict[str, frozenset[str]]
+    attack_verbs: frozenset[str]
     infinitive_adjectives: frozenset[str]
     page_labels: frozenset[str]
     authored_nouns: frozenset[str]
@@ -86,6 +87,7 @@ WORD_SETS = {
     "occasion_act_nouns": "occasion_act_nouns",
     "held_among_nouns": "held_among_nouns",
     "feeling_object_verbs": "feeling_object_verbs",
+    "attack_verbs": "attack_verbs",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",

@@ -24,7 +24,8 @@ General rules on the dependency parse, with the words in ``knowledge/speech.yaml
   line ("Premier Okafor: ...").
 - Some verbs report only in one frame and with a named subject ("Senator Lee published
   an op-ed", "the council voted to delay"): ``named_frame_cues`` in speech.yaml; a few
-  with any subject that speaks ("the board decided to wait"): ``frame_cues``.
+  with any subject that speaks ("the board decided to wait"): ``frame_cues``; verbs of
+  striking with a named person as object ("Lee hit Okafor on taxes"): ``attack_verbs``.
 - PolNeAR-style forms: particle verbs ("pointed out"), "made it clear that", stance
   adjectives with a preposition ("was critical of ...", the copula joins the cue), any
   verb with a subject and a "that" clause unless it is a verb of consequence ("means
@@ -521,6 +522,26 @@ def _frame_cue(verb: Token, lex: Lexicon) -> bool:
     return frame(verb, _content_of(verb, lex)[1]) in frames
 
 
+# Entity types of places.
+PLACES = {"GPE", "LOC", "FAC"}
+
+
+def _attack_cue(verb: Token, lex: Lexicon) -> bool:
+    """A verb of striking with a named person or group as its object and a speaker as
+    its subject: "Lee *hit* Okafor on taxes" is a verbal attack, "the storm hit Florida"
+    has no speaker and "hit the trail" strikes no one."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.attack_verbs:
+        return False
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # A place is struck by storms and armies, not by words.
+    if target is None or target.ent_type_ in PLACES:
+        return False
+    if target.ent_type_ not in NAMED and target.pos_ != "PROPN":
+        return False
+    subject = source_token(verb)
+    return subject is not None and subject.ent_type_ not in PLACES
+
+
 def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | None:
     lex = lexicon()
     content_idx, how = _content_of(verb, lex)
@@ -640,7 +661,8 @@ def find_statements(doc: Doc) -> list[StatementMention]:
         for s in (
             _verb_statement(t, quotes)
             for t in candidates
-            if (cue_word(t) or _named_frame_cue(t, lex) or _frame_cue(t, lex)) and not in_set_phrase(t)
+            if (cue_word(t) or _named_frame_cue(t, lex) or _frame_cue(t, lex) or _attack_cue(t, lex))
+            and not in_set_phrase(t)
         )
         if s
     ]
