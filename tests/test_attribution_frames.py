@@ -182,3 +182,10 @@ def test_convincing_someone_that_something_is_so_is_a_cue_whatever_the_subject(n
 )  # fmt: skip
 def test_a_verb_in_its_reporting_frame_is_a_cue_whatever_the_subject(nlp, text, cue, source):
     assert (cue, source) in [(c, s) for c, s, _ in found(nlp, text)]
+
+
+def test_issuing_a_ruling_or_a_plan_is_a_cue_whatever_the_subject(nlp):
+    text = "A judge in Lakeport issued a ruling on the ferry tolls."
+    assert ("issued", "A judge in Lakeport") in [(c, s) for c, s, _ in found(nlp, text)]
+    text = "The Port Authority issued new rules for tugboats."
+    assert ("issued", "The Port Authority") in [(c, s) for c, s, _ in found(nlp, text)]

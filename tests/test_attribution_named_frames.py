@@ -70,7 +70,6 @@ def test_a_feeling_about_a_fact_reports_the_fact(nlp):
         ("Governor Ilunga signed the ferry bill on Friday.", "signed", "Governor Ilunga"),
         ("The Lakeport council passed a new toll ordinance.", "passed", "The Lakeport council"),
         ("Senator Varga has embraced the harbor plan.", "has embraced", "Senator Varga"),
-        ("The Port Authority issued new rules for tugboats.", "issued", "The Port Authority"),
         ("Judge Mbeki blocked the toll increase.", "blocked", "Judge Mbeki"),
     ],
 )  # fmt: skip
