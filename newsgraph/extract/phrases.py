@@ -258,6 +258,69 @@ def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     return found
 
 
+# Pronouns that stand for a thing or a statement, not someone who holds a view: "To
+# that, she added ...", "To this end, ...".
+NOT_HOLDER_PRONOUNS = frozenset({"that", "this", "it", "what", "which", "these"})
+# Entity types that name someone, or a group or body of people, who can hold a view.
+HOLDER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _could_hold_view(tok: Token) -> bool:
+    """Whether the object of an opening "To ..." names people ("To Lee", "To many", "To
+    them", "To rural voters") rather than a limit or an aim ("To date", "To this end",
+    "To the extent that ...")."""
+    if tok.ent_type_:
+        return tok.ent_type_ in HOLDER_ENTS
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in NOT_HOLDER_PRONOUNS
+    if tok.lower_ in {"many", "some", "others", "most"}:
+        return True
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        return True
+    # "To a lot of readers": a quantity of people.
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objs = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return tok.pos_ == "NOUN" and bool(objs) and objs[0].tag_ in {"NNS", "NNPS"}
+
+
+def _sentence_opener(tok: Token) -> bool:
+    """Whether ``tok`` opens its sentence, after at most a conjunction ("But to many,"),
+    and its phrase ends in a comma."""
+    doc = tok.doc
+    before = [t for t in tok.sent if t.i < tok.i]
+    if any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in before):
+        return False
+    end = max(subtree(tok))
+    return end + 1 < len(doc) and doc[end + 1].text == ","
+
+
+def viewer_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"To many voters, the plan is a tax": an opening "To X," says the clause is how X
+    sees it, so X is the source and the clause the content. A clause whose own verb
+    reports someone ("To that, she added ...") is that verb's statement."""
+    found = []
+    for tok in doc:
+        if tok.lower_ != "to" or tok.dep_ != "prep" or not _sentence_opener(tok):
+            continue
+        if any(q[0] <= tok.idx < q[1] for q in quotes):
+            continue  # a speaker's own "to me" stays inside the quote
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        anchor = tok.head
+        if not objs or not _could_hold_view(objs[0]) or anchor.pos_ not in {"VERB", "AUX"}:
+            continue
+        if cue_word(anchor):
+            continue
+        phrase = subtree(tok)
+        rest = {i for i in subtree(anchor) if i > max(phrase)}
+        while rest and doc[max(rest)].is_punct:
+            rest.discard(max(rest))
+        cue = (tok.idx, tok.idx + len(tok))
+        statement = _phrase_statement(doc, quotes, cue, rest, subtree(objs[0]), objs[0])
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
 def _opening_phrase(tok: Token) -> set[int] | None:
     """The rest of the sentence when "in ..." opens it and a comma sets it off: "In a
     poll released Monday, 60 percent said ..." or "In the latest polls, he trails". Set

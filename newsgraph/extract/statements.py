@@ -85,6 +85,7 @@ from newsgraph.extract.phrases import (
     held_among_statements,
     noun_statements,
     poll_statements,
+    viewer_statements,
 )
 from newsgraph.extract.quotes import (
     adjacent_quote,
@@ -639,6 +640,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += noun_statements(doc, quotes)
     found += held_among_statements(doc, quotes)
     found += poll_statements(doc, quotes)
+    found += viewer_statements(doc, quotes)
     found += headline_statements(doc)
     found = _fold_seeming(doc, apply_vias(doc, found))
     found += signed_quotes(doc, quotes)

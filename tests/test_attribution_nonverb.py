@@ -1,0 +1,30 @@
+"""Attribution rules whose cue is not a verb: an opening "To X," whose clause is X's
+view, speech and stance nouns, and stance prepositions."""
+
+from __future__ import annotations
+
+# The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
+# ruff: noqa: F811
+from attribution_helpers import found, nlp  # noqa: F401
+
+
+def test_an_opening_to_phrase_names_whose_view_the_clause_is(nlp):
+    text = "To many harbor pilots, the new breakwater is a hazard."
+    assert ("To", "many harbor pilots", "the new breakwater is a hazard") in found(nlp, text)
+
+
+def test_an_opening_to_phrase_keeps_the_clause_describing_its_person(nlp):
+    text = "But to Dana Whitfield, who has fished the bay for decades, the ban came too late."
+    assert ("to", "Dana Whitfield, who has fished the bay for decades", "the ban came too late") in found(
+        nlp, text
+    )
+
+
+def test_an_opening_to_phrase_of_a_limit_or_aim_names_no_one(nlp):
+    text = "To date, the ferry board has spent nothing. To this end, the port hired divers."
+    assert [s for s in found(nlp, text) if s[0] == "To"] == []
+
+
+def test_an_opening_to_phrase_before_a_reporting_verb_leaves_the_verb_its_statement(nlp):
+    text = "To that, Okafor added that the ferry would run again in May."
+    assert [s[:2] for s in found(nlp, text)] == [("added", "Okafor")]
