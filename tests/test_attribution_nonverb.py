@@ -28,3 +28,18 @@ def test_an_opening_to_phrase_of_a_limit_or_aim_names_no_one(nlp):
 def test_an_opening_to_phrase_before_a_reporting_verb_leaves_the_verb_its_statement(nlp):
     text = "To that, Okafor added that the ferry would run again in May."
     assert [s[:2] for s in found(nlp, text)] == [("added", "Okafor")]
+
+
+def test_an_owned_answer_before_a_copula_reports_the_clause(nlp):
+    text = "The harbor master's answer was that the ferry would run again in May."
+    assert ("answer", "The harbor master's", "that the ferry would run again in May") in found(nlp, text)
+
+
+def test_a_fact_about_the_owner_before_a_copula_reports_nothing(nlp):
+    text = "The harbor master's problem is that the ferry has no crew."
+    assert [s for s in found(nlp, text) if s[0] == "problem"] == []
+
+
+def test_an_owned_view_noun_inside_a_quote_stays_the_speakers(nlp):
+    text = "“My hope is that the ferry runs again in May,” Okafor said."
+    assert [s[:2] for s in found(nlp, text) if s[0] == "hope"] == []

@@ -62,6 +62,7 @@ class Lexicon:
     occasion_act_nouns: frozenset[str]
     held_among_nouns: frozenset[str]
     feeling_object_verbs: frozenset[str]
+    copular_view_nouns: frozenset[str]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -85,6 +86,7 @@ WORD_SETS = {
     "occasion_act_nouns": "occasion_act_nouns",
     "held_among_nouns": "held_among_nouns",
     "feeling_object_verbs": "feeling_object_verbs",
+    "copular_view_nouns": "copular_view_nouns",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",

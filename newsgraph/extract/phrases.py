@@ -151,6 +151,39 @@ def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     return found
 
 
+def _copular_clause(noun: Token) -> Token | None:
+    """The clause after the copula the noun is the subject of: "Her answer was that ...",
+    "My advice is, stay home"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_ != "be":
+        return None
+    return next((c for c in head.rights if c.dep_ == "ccomp" and c.i > noun.i), None)
+
+
+def copular_noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"The senator's response was that ...": a noun for what its owner said or thinks,
+    subject of a copula with a clause, makes the owner the source of the clause. Nouns
+    that take their content otherwise too are in cue_nouns, and read there."""
+    lex = lexicon()
+    found = []
+    for i in indices_with_pos(doc, ("NOUN",)):
+        noun = doc[i]
+        lemma = noun.lemma_.lower()
+        if lemma not in lex.copular_view_nouns or lemma in lex.cue_nouns:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = _copular_clause(noun)
+        if owner is None or clause is None:
+            continue
+        if any(q[0] <= noun.idx < q[1] for q in quotes):
+            continue  # "“My hope is that ...,” she said": her words, and her statement
+        cue = (noun.idx, noun.idx + len(noun))
+        statement = _phrase_statement(doc, quotes, cue, subtree(clause), subtree(owner), owner)
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
 def according_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     """'according to X, Y' / 'Y, citing X': X is the source (or a via), Y the content."""
     matcher, _ = matchers(doc.vocab)

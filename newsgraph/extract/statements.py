@@ -81,6 +81,7 @@ from newsgraph.extract.cues import (
 from newsgraph.extract.hedges import attach_hedges
 from newsgraph.extract.phrases import (
     according_statements,
+    copular_noun_statements,
     headline_statements,
     held_among_statements,
     noun_statements,
@@ -638,6 +639,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found = [s for s in found if not any(q[0] <= s.cue[0] < q[1] for q in quotes)]
     found += according_statements(doc, quotes)
     found += noun_statements(doc, quotes)
+    found += copular_noun_statements(doc, quotes)
     found += held_among_statements(doc, quotes)
     found += poll_statements(doc, quotes)
     found += viewer_statements(doc, quotes)
