@@ -43,3 +43,13 @@ def test_a_fact_about_the_owner_before_a_copula_reports_nothing(nlp):
 def test_an_owned_view_noun_inside_a_quote_stays_the_speakers(nlp):
     text = "“My hope is that the ferry runs again in May,” Okafor said."
     assert [s[:2] for s in found(nlp, text) if s[0] == "hope"] == []
+
+
+def test_by_someones_count_vouches_for_the_clause(nlp):
+    text = "By the harbor board's count, twelve ferries sank last year."
+    assert ("By", "the harbor board's count", "twelve ferries sank last year") in found(nlp, text)
+
+
+def test_by_a_yardstick_or_a_score_names_no_source(nlp):
+    text = "By any standard, the ferry season was a disaster. The levy passed by a count of 5 to 3."
+    assert [s for s in found(nlp, text) if s[0].lower() == "by"] == []

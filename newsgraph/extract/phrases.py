@@ -354,6 +354,42 @@ def viewer_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention
     return found
 
 
+def _reckoning(by: Token) -> Token | None:
+    """The object of "by" when it names someone's reckoning: "by one estimate", "by the
+    agency's count", "by popular reckoning"; not a bare noun ("a margin won by count")
+    nor a score ("by a count of 5 to 3")."""
+    obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lexicon().by_reckoning_nouns:
+        return None
+    deps = {c.dep_ for c in obj.children}
+    if "prep" in deps or not deps & {"poss", "det", "nummod", "amod"}:
+        return None
+    return obj
+
+
+def by_reckoning_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"By the agency's count, 40 ferries sank": the reckoning is the source of the
+    clause the phrase modifies. A clause whose own verb reports someone ("By one
+    estimate, officials said ...") is that verb's statement."""
+    found = []
+    for tok in doc:
+        if tok.lower_ != "by" or tok.dep_ != "prep":
+            continue
+        obj = _reckoning(tok)
+        anchor = tok.head
+        if obj is None or anchor.pos_ not in {"VERB", "AUX"} or cue_word(anchor):
+            continue
+        phrase = subtree(tok)
+        rest = subtree(anchor) - phrase
+        while rest and doc[max(rest)].is_punct:
+            rest.discard(max(rest))
+        cue = (tok.idx, tok.idx + len(tok))
+        statement = _phrase_statement(doc, quotes, cue, rest, subtree(obj), obj)
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
 def _opening_phrase(tok: Token) -> set[int] | None:
     """The rest of the sentence when "in ..." opens it and a comma sets it off: "In a
     poll released Monday, 60 percent said ..." or "In the latest polls, he trails". Set

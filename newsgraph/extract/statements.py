@@ -81,6 +81,7 @@ from newsgraph.extract.cues import (
 from newsgraph.extract.hedges import attach_hedges
 from newsgraph.extract.phrases import (
     according_statements,
+    by_reckoning_statements,
     copular_noun_statements,
     headline_statements,
     held_among_statements,
@@ -643,6 +644,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += held_among_statements(doc, quotes)
     found += poll_statements(doc, quotes)
     found += viewer_statements(doc, quotes)
+    found += by_reckoning_statements(doc, quotes)
     found += headline_statements(doc)
     found = _fold_seeming(doc, apply_vias(doc, found))
     found += signed_quotes(doc, quotes)
