@@ -53,3 +53,13 @@ def test_by_someones_count_vouches_for_the_clause(nlp):
 def test_by_a_yardstick_or_a_score_names_no_source(nlp):
     text = "By any standard, the ferry season was a disaster. The levy passed by a count of 5 to 3."
     assert [s for s in found(nlp, text) if s[0].lower() == "by"] == []
+
+
+def test_owned_wishes_and_views_on_a_topic_are_not_statements(nlp):
+    # "his desire to ...", "her views on ...", "their appeal to ..." name a wish, an
+    # outlook or a draw, and news annotators rarely take them for attributions.
+    text = (
+        "The ferry board ignored the mayor's desire to close the pier. Okafor's views on "
+        "tariffs upset farmers. Her appeal to rural voters is limited."
+    )
+    assert [s for s in found(nlp, text) if s[0] in {"desire", "views on", "appeal to"}] == []
