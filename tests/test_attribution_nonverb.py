@@ -63,3 +63,13 @@ def test_owned_wishes_and_views_on_a_topic_are_not_statements(nlp):
         "tariffs upset farmers. Her appeal to rural voters is limited."
     )
     assert [s for s in found(nlp, text) if s[0] in {"desire", "views on", "appeal to"}] == []
+
+
+def test_a_speech_noun_a_dispute_is_over_is_no_statement_of_its_own(nlp):
+    text = "The harbor board feuded with the mayor over her refusal to dredge the channel."
+    assert [s for s in found(nlp, text) if s[0] == "refusal"] == []
+
+
+def test_an_owned_refusal_elsewhere_is_still_a_statement(nlp):
+    text = "Her refusal to dredge the channel angered the harbor board."
+    assert [s[:2] for s in found(nlp, text) if s[0] == "refusal"] == [("refusal", "Her")]

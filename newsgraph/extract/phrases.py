@@ -124,6 +124,19 @@ def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token |
     return set(), None
 
 
+# Prepositions whose object is the matter of a dispute or of some act: "criticized Lee
+# over her remarks", "a feud over his refusal to ...". ("for" was measured too, and
+# loses more true attributions than it saves.)
+REASON_PREPS = frozenset({"over"})
+
+
+def _reason_or_topic(noun: Token) -> bool:
+    """Whether the speech noun is what a dispute or an act is over ("slammed Lee over her
+    call for a recount"): it names the matter of that act, and news annotators rarely
+    take it for an attribution of its own."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in REASON_PREPS
+
+
 def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     """Speech and stance nouns with an owner: "Lee's call for a recount", "in his view"."""
     nouns = lexicon().cue_nouns
@@ -135,6 +148,8 @@ def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
         source_tok = _noun_source(noun)
         if source_tok is None or speech_act(noun.head) == noun:
             continue  # "repeated his claim" is the verb's statement
+        if _reason_or_topic(noun):
+            continue
         content_idx, prep = _noun_content(noun, nouns[noun.lemma_.lower()])
         start = noun
         owner = _owner_acting(noun, source_tok)
