@@ -73,3 +73,13 @@ def test_a_speech_noun_a_dispute_is_over_is_no_statement_of_its_own(nlp):
 def test_an_owned_refusal_elsewhere_is_still_a_statement(nlp):
     text = "Her refusal to dredge the channel angered the harbor board."
     assert [s[:2] for s in found(nlp, text) if s[0] == "refusal"] == [("refusal", "Her")]
+
+
+def test_the_maker_of_a_promise_before_a_copula_is_its_source(nlp):
+    text = "The one promise the mayor has made is that the ferry will run in May."
+    assert ("promise", "the mayor", "that the ferry will run in May") in found(nlp, text)
+
+
+def test_a_promise_kept_by_someone_names_no_source(nlp):
+    text = "The one promise which survived the budget is that the ferry will run in May."
+    assert [s for s in found(nlp, text) if s[0] == "promise"] == []

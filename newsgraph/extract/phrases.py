@@ -175,18 +175,34 @@ def _copular_clause(noun: Token) -> Token | None:
     return next((c for c in head.rights if c.dep_ == "ccomp" and c.i > noun.i), None)
 
 
+def _maker(noun: Token) -> Token | None:
+    """Who made or gave the promise, the argument or the answer the noun names: the
+    subject of a relative clause on a light verb ("the promise she has made", "the
+    answer Lee gave"), unless that subject is the relative pronoun itself."""
+    for clause in noun.rights:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in lexicon().light_verbs:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ not in {"WP", "WDT"} and subject.lower_ != "that":
+                return subject
+    return None
+
+
 def copular_noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
-    """"The senator's response was that ...": a noun for what its owner said or thinks,
-    subject of a copula with a clause, makes the owner the source of the clause. Nouns
-    that take their content otherwise too are in cue_nouns, and read there."""
+    """"The senator's response was that ...", "The one promise she has made is that
+    ...": a noun for what its owner (or its maker) said or thinks, subject of a copula
+    with a clause, makes the owner the source of the clause. Owned nouns that take their
+    content otherwise too are in cue_nouns, and read there."""
     lex = lexicon()
     found = []
     for i in indices_with_pos(doc, ("NOUN",)):
         noun = doc[i]
         lemma = noun.lemma_.lower()
-        if lemma not in lex.copular_view_nouns or lemma in lex.cue_nouns:
+        if lemma not in lex.copular_view_nouns and lemma not in lex.cue_nouns:
             continue
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and lemma in lex.cue_nouns:
+            continue  # an owned cue noun is read by noun_statements
+        owner = owner or _maker(noun)
         clause = _copular_clause(noun)
         if owner is None or clause is None:
             continue
