@@ -83,3 +83,10 @@ def test_the_maker_of_a_promise_before_a_copula_is_its_source(nlp):
 def test_a_promise_kept_by_someone_names_no_source(nlp):
     text = "The one promise which survived the budget is that the ferry will run in May."
     assert [s for s in found(nlp, text) if s[0] == "promise"] == []
+
+
+def test_a_that_clause_the_parser_misread_is_still_the_nouns_content(nlp):
+    # The parser makes this "that" the object of "skyrocket"; tagged as a conjunction,
+    # it still opens the warning's content.
+    text = "Prices stayed low, belying the bankers' warnings that they would skyrocket."
+    assert ("warnings", "the bankers", "that they would skyrocket") in found(nlp, text)

@@ -100,6 +100,15 @@ def _owner_acting(noun: Token, owner: Token) -> Token | None:
     return subject
 
 
+def _complement_that(clause: Token) -> bool:
+    """Whether the clause opens with the conjunction "that" though the parser gave it
+    another role ("warnings that they would soar" with "that" as an object): tagged as a
+    conjunction (IN), it is no relative pronoun (WDT), so the clause is the noun's
+    content, not a description of it."""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.tag_ == "IN" and first.head == clause
+
+
 def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token | None]:
     """What the noun reports: its clause ("the claim that ..."), infinitive ("her call to
     ban ...") or prepositional object ("his support for ..."); the preposition if any."""
@@ -107,6 +116,7 @@ def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token |
         if child.dep_ in {"acl", "ccomp", "relcl"} and (
             any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            or _complement_that(child)
         ):
             return subtree(child), None
     for child in noun.rights:
