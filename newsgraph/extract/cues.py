@@ -64,6 +64,8 @@ class Lexicon:
     occasion_act_nouns: frozenset[str]
     held_among_nouns: frozenset[str]
     feeling_object_verbs: frozenset[str]
+    copular_view_nouns: frozenset[str]
+    by_reckoning_nouns: frozenset[str]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -88,6 +90,8 @@ WORD_SETS = {
     "held_among_nouns": "held_among_nouns",
     "feeling_object_verbs": "feeling_object_verbs",
     "attack_verbs": "attack_verbs",
+    "copular_view_nouns": "copular_view_nouns",
+    "by_reckoning_nouns": "by_reckoning_nouns",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",

@@ -100,6 +100,15 @@ def _owner_acting(noun: Token, owner: Token) -> Token | None:
     return subject
 
 
+def _complement_that(clause: Token) -> bool:
+    """Whether the clause opens with the conjunction "that" though the parser gave it
+    another role ("warnings that they would soar" with "that" as an object): tagged as a
+    conjunction (IN), it is no relative pronoun (WDT), so the clause is the noun's
+    content, not a description of it."""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.tag_ == "IN" and first.head == clause
+
+
 def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token | None]:
     """What the noun reports: its clause ("the claim that ..."), infinitive ("her call to
     ban ...") or prepositional object ("his support for ..."); the preposition if any."""
@@ -107,6 +116,7 @@ def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token |
         if child.dep_ in {"acl", "ccomp", "relcl"} and (
             any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            or _complement_that(child)
         ):
             return subtree(child), None
     for child in noun.rights:
@@ -124,6 +134,19 @@ def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token |
     return set(), None
 
 
+# Prepositions whose object is the matter of a dispute or of some act: "criticized Lee
+# over her remarks", "a feud over his refusal to ...". ("for" was measured too, and
+# loses more true attributions than it saves.)
+REASON_PREPS = frozenset({"over"})
+
+
+def _reason_or_topic(noun: Token) -> bool:
+    """Whether the speech noun is what a dispute or an act is over ("slammed Lee over her
+    call for a recount"): it names the matter of that act, and news annotators rarely
+    take it for an attribution of its own."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in REASON_PREPS
+
+
 def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     """Speech and stance nouns with an owner: "Lee's call for a recount", "in his view"."""
     nouns = lexicon().cue_nouns
@@ -135,6 +158,8 @@ def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
         source_tok = _noun_source(noun)
         if source_tok is None or speech_act(noun.head) == noun:
             continue  # "repeated his claim" is the verb's statement
+        if _reason_or_topic(noun):
+            continue
         content_idx, prep = _noun_content(noun, nouns[noun.lemma_.lower()])
         start = noun
         owner = _owner_acting(noun, source_tok)
@@ -146,6 +171,55 @@ def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
         end = prep if prep is not None and prep.i == noun.i + 1 else noun
         cue = (start.idx, end.idx + len(end))
         statement = _phrase_statement(doc, quotes, cue, content_idx - {noun.i}, source_idx, source_tok)
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
+def _copular_clause(noun: Token) -> Token | None:
+    """The clause after the copula the noun is the subject of: "Her answer was that ...",
+    "My advice is, stay home"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_ != "be":
+        return None
+    return next((c for c in head.rights if c.dep_ == "ccomp" and c.i > noun.i), None)
+
+
+def _maker(noun: Token) -> Token | None:
+    """Who made or gave the promise, the argument or the answer the noun names: the
+    subject of a relative clause on a light verb ("the promise she has made", "the
+    answer Lee gave"), unless that subject is the relative pronoun itself."""
+    for clause in noun.rights:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in lexicon().light_verbs:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ not in {"WP", "WDT"} and subject.lower_ != "that":
+                return subject
+    return None
+
+
+def copular_noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"The senator's response was that ...", "The one promise she has made is that
+    ...": a noun for what its owner (or its maker) said or thinks, subject of a copula
+    with a clause, makes the owner the source of the clause. Owned nouns that take their
+    content otherwise too are in cue_nouns, and read there."""
+    lex = lexicon()
+    found = []
+    for i in indices_with_pos(doc, ("NOUN",)):
+        noun = doc[i]
+        lemma = noun.lemma_.lower()
+        if lemma not in lex.copular_view_nouns and lemma not in lex.cue_nouns:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and lemma in lex.cue_nouns:
+            continue  # an owned cue noun is read by noun_statements
+        owner = owner or _maker(noun)
+        clause = _copular_clause(noun)
+        if owner is None or clause is None:
+            continue
+        if any(q[0] <= noun.idx < q[1] for q in quotes):
+            continue  # "“My hope is that ...,” she said": her words, and her statement
+        cue = (noun.idx, noun.idx + len(noun))
+        statement = _phrase_statement(doc, quotes, cue, subtree(clause), subtree(owner), owner)
         if statement is not None:
             found.append(statement)
     return found
@@ -255,6 +329,105 @@ def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
                 source_head=objs[0].i, kind=kind,
             )
         )  # fmt: skip
+    return found
+
+
+# Pronouns that stand for a thing or a statement, not someone who holds a view: "To
+# that, she added ...", "To this end, ...".
+NOT_HOLDER_PRONOUNS = frozenset({"that", "this", "it", "what", "which", "these"})
+# Entity types that name someone, or a group or body of people, who can hold a view.
+HOLDER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _could_hold_view(tok: Token) -> bool:
+    """Whether the object of an opening "To ..." names people ("To Lee", "To many", "To
+    them", "To rural voters") rather than a limit or an aim ("To date", "To this end",
+    "To the extent that ...")."""
+    if tok.ent_type_:
+        return tok.ent_type_ in HOLDER_ENTS
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in NOT_HOLDER_PRONOUNS
+    if tok.lower_ in {"many", "some", "others", "most"}:
+        return True
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        return True
+    # "To a lot of readers": a quantity of people.
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objs = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return tok.pos_ == "NOUN" and bool(objs) and objs[0].tag_ in {"NNS", "NNPS"}
+
+
+def _sentence_opener(tok: Token) -> bool:
+    """Whether ``tok`` opens its sentence, after at most a conjunction ("But to many,"),
+    and its phrase ends in a comma."""
+    doc = tok.doc
+    before = [t for t in tok.sent if t.i < tok.i]
+    if any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in before):
+        return False
+    end = max(subtree(tok))
+    return end + 1 < len(doc) and doc[end + 1].text == ","
+
+
+def viewer_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"To many voters, the plan is a tax": an opening "To X," says the clause is how X
+    sees it, so X is the source and the clause the content. A clause whose own verb
+    reports someone ("To that, she added ...") is that verb's statement."""
+    found = []
+    for tok in doc:
+        if tok.lower_ != "to" or tok.dep_ != "prep" or not _sentence_opener(tok):
+            continue
+        if any(q[0] <= tok.idx < q[1] for q in quotes):
+            continue  # a speaker's own "to me" stays inside the quote
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        anchor = tok.head
+        if not objs or not _could_hold_view(objs[0]) or anchor.pos_ not in {"VERB", "AUX"}:
+            continue
+        if cue_word(anchor):
+            continue
+        phrase = subtree(tok)
+        rest = {i for i in subtree(anchor) if i > max(phrase)}
+        while rest and doc[max(rest)].is_punct:
+            rest.discard(max(rest))
+        cue = (tok.idx, tok.idx + len(tok))
+        statement = _phrase_statement(doc, quotes, cue, rest, subtree(objs[0]), objs[0])
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
+def _reckoning(by: Token) -> Token | None:
+    """The object of "by" when it names someone's reckoning: "by one estimate", "by the
+    agency's count", "by popular reckoning"; not a bare noun ("a margin won by count")
+    nor a score ("by a count of 5 to 3")."""
+    obj = next((c for c in by.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lexicon().by_reckoning_nouns:
+        return None
+    deps = {c.dep_ for c in obj.children}
+    if "prep" in deps or not deps & {"poss", "det", "nummod", "amod"}:
+        return None
+    return obj
+
+
+def by_reckoning_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"By the agency's count, 40 ferries sank": the reckoning is the source of the
+    clause the phrase modifies. A clause whose own verb reports someone ("By one
+    estimate, officials said ...") is that verb's statement."""
+    found = []
+    for tok in doc:
+        if tok.lower_ != "by" or tok.dep_ != "prep":
+            continue
+        obj = _reckoning(tok)
+        anchor = tok.head
+        if obj is None or anchor.pos_ not in {"VERB", "AUX"} or cue_word(anchor):
+            continue
+        phrase = subtree(tok)
+        rest = subtree(anchor) - phrase
+        while rest and doc[max(rest)].is_punct:
+            rest.discard(max(rest))
+        cue = (tok.idx, tok.idx + len(tok))
+        statement = _phrase_statement(doc, quotes, cue, rest, subtree(obj), obj)
+        if statement is not None:
+            found.append(statement)
     return found
 
 

@@ -83,10 +83,13 @@ from newsgraph.extract.cues import (
 from newsgraph.extract.hedges import attach_hedges
 from newsgraph.extract.phrases import (
     according_statements,
+    by_reckoning_statements,
+    copular_noun_statements,
     headline_statements,
     held_among_statements,
     noun_statements,
     poll_statements,
+    viewer_statements,
 )
 from newsgraph.extract.quotes import (
     adjacent_quote,
@@ -670,8 +673,11 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found = [s for s in found if not any(q[0] <= s.cue[0] < q[1] for q in quotes)]
     found += according_statements(doc, quotes)
     found += noun_statements(doc, quotes)
+    found += copular_noun_statements(doc, quotes)
     found += held_among_statements(doc, quotes)
     found += poll_statements(doc, quotes)
+    found += viewer_statements(doc, quotes)
+    found += by_reckoning_statements(doc, quotes)
     found += headline_statements(doc)
     found = _fold_seeming(doc, apply_vias(doc, found))
     found += signed_quotes(doc, quotes)
