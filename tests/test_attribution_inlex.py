@@ -111,3 +111,63 @@ def test_a_cue_that_measures_a_comparison_expected_the_comparison(nlp):
     assert found(nlp, "The repairs took far longer than the ferry board had expected.") == [
         ("had expected", "the ferry board", "far longer")
     ]
+
+
+def _parsed(words, heads, deps, pos, tags, lemmas):
+    import spacy
+    from spacy.tokens import Doc
+
+    # No space before a comma or a full stop, or after a hyphen, as in print.
+    following = zip(words, words[1:] + ["."], strict=True)
+    spaces = [nxt not in {",", ".", "-"} and w != "-" for w, nxt in following]
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words, spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_a_finite_verb_read_as_an_adjective_of_its_object_is_a_cue():
+    from newsgraph.extract.statements import find_statements
+
+    # "In March, Okafor dismissed critics who called the plan reckless." parsed as a
+    # noun phrase "dismissed critics" with "Okafor" hung on it.
+    words = ["In", "March", ",", "Okafor", "dismissed", "critics", "who", "called", "the"]
+    words += ["plan", "reckless", "."]
+    doc = _parsed(
+        words,
+        heads=[5, 0, 5, 5, 5, 5, 7, 5, 9, 7, 7, 5],
+        deps=["prep", "pobj", "punct", "npadvmod", "amod", "ROOT", "nsubj", "relcl", "det"]
+        + ["dobj", "oprd", "punct"],
+        pos=["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "NOUN", "PRON", "VERB", "DET"]
+        + ["NOUN", "ADJ", "PUNCT"],
+        tags=["IN", "NNP", ",", "NNP", "VBN", "NNS", "WP", "VBD", "DT", "NN", "JJ", "."],
+        lemmas=["in", "March", ",", "Okafor", "dismiss", "critic", "who", "call", "the"]
+        + ["plan", "reckless", "."],
+    )
+    text = doc.text
+    statements = [(text[s.cue[0] : s.cue[1]], s) for s in find_statements(doc)]
+    (dismissed,) = [s for cue, s in statements if cue == "dismissed"]
+    assert text[dismissed.source[0] : dismissed.source[1]] == "Okafor"
+    assert text[dismissed.content[0] : dismissed.content[1]] == "critics who called the plan reckless"
+
+
+def test_a_participle_after_a_possessive_or_a_hyphen_stays_an_adjective():
+    from newsgraph.extract.sources import misread_verb_subject
+
+    # "His proposed levy failed." and "A Varga-backed levy failed."
+    doc = _parsed(
+        ["His", "proposed", "levy", "failed", "."],
+        heads=[2, 2, 3, 3, 3],
+        deps=["poss", "amod", "nsubj", "ROOT", "punct"],
+        pos=["PRON", "VERB", "NOUN", "VERB", "PUNCT"],
+        tags=["PRP$", "VBN", "NN", "VBD", "."],
+        lemmas=["his", "propose", "levy", "fail", "."],
+    )
+    assert misread_verb_subject(doc[1]) is None
+    doc = _parsed(
+        ["A", "Varga", "-", "backed", "levy", "failed", "."],
+        heads=[4, 3, 3, 4, 5, 5, 5],
+        deps=["det", "npadvmod", "punct", "amod", "nsubj", "ROOT", "punct"],
+        pos=["DET", "PROPN", "PUNCT", "VERB", "NOUN", "VERB", "PUNCT"],
+        tags=["DT", "NNP", "HYPH", "VBN", "NN", "VBD", "."],
+        lemmas=["a", "Varga", "-", "back", "levy", "fail", "."],
+    )
+    assert misread_verb_subject(doc[3]) is None

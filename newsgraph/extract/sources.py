@@ -645,6 +645,23 @@ def _phrase_before(verb: Token) -> Token | None:
     return (_name_before_aside(tok) if aside else None) or tok
 
 
+def misread_verb_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser read as an adjective of its object: "In
+    March, Lee blasted the board for ..." parsed as a noun phrase "blasted board" with
+    "Lee" hung on it. The subject is the verb's own, or the noun phrase that ends right
+    before it and opens the sentence or follows a comma; a possessive ("his proposed
+    plan") or a hyphen ("a Lee-backed plan") before the verb makes it a real modifier."""
+    if verb.pos_ != "VERB" or verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"}:
+        return None
+    if verb.head.i < verb.i or verb.i == verb.sent.start:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.text != "," and (before.pos_ not in NOMINAL or before.tag_ == "PRP$"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject or _phrase_before(verb)
+
+
 def _name_before_aside(aside: Token) -> Token | None:
     """The name an appositive describes, when the parser hung the two apart: "Tanden,
     head of the center, recounted" with "Tanden" taken for part of the phrase before."""

@@ -97,6 +97,7 @@ from newsgraph.extract.sources import (
     SEEMING,
     apply_vias,
     as_clause,
+    misread_verb_subject,
     opening_clause,
     source_phrase,
     source_token,
@@ -194,6 +195,8 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         main_verb(verb) or verb.dep_ == "relcl" or dependent and cue_lemma(verb) in lex.speaking_verbs
     ):
         return _own_clause(verb), "rest"
+    if misread_verb_subject(verb) is not None:
+        return _misread_object(verb), "object"
     than = _compared(verb)
     if than is not None:
         # "longer than the board had expected": the comparison is what was expected.
@@ -206,6 +209,16 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         rest = _own_clause(verb) if cue_lemma(verb) not in lex.hearer_verbs else set()
         return rest or {wh.i}, "rest"
     return set(), "none"
+
+
+def _misread_object(verb: Token) -> set[int]:
+    """What a verb read as an adjective says: its "object" noun and what follows it ("Lee
+    dismissed critics who ..."), or the clause that noun is the subject of ("Lee implied
+    voters were tired": "implied" hung on "voters")."""
+    node = verb.head
+    if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i > node.i:
+        node = node.head
+    return {i for i in subtree(node) if i > verb.i}
 
 
 def _compared(verb: Token) -> Token | None:
@@ -519,7 +532,7 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         # The parser may run on into the next paragraph; content stays in the cue's.
         paras = paragraphs(verb.doc)
         content_idx = {i for i in content_idx if paras[i] == paras[verb.i]}
-    source_tok = source_token(verb) or stray_subject(verb)
+    source_tok = source_token(verb) or stray_subject(verb) or misread_verb_subject(verb)
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
     if how == "object" and source_tok is None:
