@@ -171,3 +171,16 @@ def test_a_participle_after_a_possessive_or_a_hyphen_stays_an_adjective():
         lemmas=["a", "Varga", "-", "back", "levy", "fail", "."],
     )
     assert misread_verb_subject(doc[3]) is None
+
+
+def test_a_gerund_after_a_preposition_is_done_by_its_clause_subject(nlp):
+    text = "Mayor Okafor has been the loudest voice on the council in denouncing the ferry fares."
+    assert ("denouncing", "Mayor Okafor", "the ferry fares") in found(nlp, text)
+    # A passive subject is the doer too: the one suspended slammed the board.
+    text = "The clerk was suspended for a week after slamming the board for its vote."
+    assert [s[1] for s in found(nlp, text) if s[0] == "slamming"] == ["The clerk"]
+
+
+def test_a_gerund_after_by_under_a_passive_is_not_its_subject_s_doing(nlp):
+    text = "The ferry ban is often justified by arguing that the boats are unsafe."
+    assert [s[1] for s in found(nlp, text) if s[0] == "arguing"] == [None]

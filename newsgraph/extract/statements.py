@@ -97,6 +97,7 @@ from newsgraph.extract.sources import (
     SEEMING,
     apply_vias,
     as_clause,
+    gerund_subject,
     misread_verb_subject,
     opening_clause,
     source_phrase,
@@ -532,7 +533,12 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         # The parser may run on into the next paragraph; content stays in the cue's.
         paras = paragraphs(verb.doc)
         content_idx = {i for i in content_idx if paras[i] == paras[verb.i]}
-    source_tok = source_token(verb) or stray_subject(verb) or misread_verb_subject(verb)
+    source_tok = (
+        source_token(verb)
+        or stray_subject(verb)
+        or misread_verb_subject(verb)
+        or gerund_subject(verb)
+    )
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
     if how == "object" and source_tok is None:
