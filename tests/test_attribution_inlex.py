@@ -184,3 +184,14 @@ def test_a_gerund_after_a_preposition_is_done_by_its_clause_subject(nlp):
 def test_a_gerund_after_by_under_a_passive_is_not_its_subject_s_doing(nlp):
     text = "The ferry ban is often justified by arguing that the boats are unsafe."
     assert [s[1] for s in found(nlp, text) if s[0] == "arguing"] == [None]
+
+
+def test_a_cue_in_an_adverbial_clause_with_its_own_subject_reports_what_follows(nlp):
+    text = "The room went quiet when Varga speculated about the cost of the new ferry."
+    assert [s[1] for s in found(nlp, text) if s[0] == "speculated"] == ["Varga"]
+    text = "While Mayor Okafor has cautioned against haste, the council voted to sell the pier."
+    assert [s[1] for s in found(nlp, text) if s[0] == "has cautioned"] == ["Mayor Okafor"]
+
+
+def test_a_supposition_with_if_is_not_a_stance(nlp):
+    assert found(nlp, "If Varga comes out on top in Dover, the race is over.") == []

@@ -209,6 +209,9 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         # Gazette": after a hearer verb comes the hearer).
         rest = _own_clause(verb) if cue_lemma(verb) not in lex.hearer_verbs else set()
         return rest or {wh.i}, "rest"
+    if verb.pos_ == "VERB" and verb.dep_ == "advcl" and _subject_of_its_own(verb):
+        # "when Lee lashed out at the board": what follows the cue, as for a main verb.
+        return _own_clause(verb), "rest"
     return set(), "none"
 
 
@@ -220,6 +223,15 @@ def _misread_object(verb: Token) -> set[int]:
     if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i > node.i:
         node = node.head
     return {i for i in subtree(node) if i > verb.i}
+
+
+def _subject_of_its_own(verb: Token) -> bool:
+    """A dependent clause with its own subject ("when Lee lashed out at the board", "while
+    the mayor has cautioned against haste"): its verb speaks for that subject as a main
+    verb would, so what follows it is what it says."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+        return False  # "if Lee comes out on top": a supposition, not a stance
+    return any(c.dep_ == "nsubj" and c.lower_ not in {"it", "there"} for c in verb.children)
 
 
 def _compared(verb: Token) -> Token | None:
