@@ -149,3 +149,87 @@ def test_a_particle_the_parser_took_for_an_adverb_still_makes_the_cue(nlp):
 )  # fmt: skip
 def test_raising_listing_or_unveiling_something_is_a_cue(nlp, text, cue, source):
     assert (cue, source) in [(c, s) for c, s, _ in found(nlp, text)]
+
+
+def _parsed(words, heads, deps, pos, tags, lemmas):
+    import spacy
+    from spacy.tokens import Doc
+
+    # No space before a comma or a full stop, or after a hyphen, as in print.
+    following = zip(words, words[1:] + ["."], strict=True)
+    spaces = [nxt not in {",", ".", "-"} and w != "-" for w, nxt in following]
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words, spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_a_finite_verb_read_as_an_adjective_of_its_object_is_a_cue():
+    from newsgraph.extract.statements import find_statements
+
+    # "In March, Okafor dismissed critics who called the plan reckless." parsed as a
+    # noun phrase "dismissed critics" with "Okafor" hung on it.
+    words = ["In", "March", ",", "Okafor", "dismissed", "critics", "who", "called", "the"]
+    words += ["plan", "reckless", "."]
+    doc = _parsed(
+        words,
+        heads=[5, 0, 5, 5, 5, 5, 7, 5, 9, 7, 7, 5],
+        deps=["prep", "pobj", "punct", "npadvmod", "amod", "ROOT", "nsubj", "relcl", "det"]
+        + ["dobj", "oprd", "punct"],
+        pos=["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "NOUN", "PRON", "VERB", "DET"]
+        + ["NOUN", "ADJ", "PUNCT"],
+        tags=["IN", "NNP", ",", "NNP", "VBN", "NNS", "WP", "VBD", "DT", "NN", "JJ", "."],
+        lemmas=["in", "March", ",", "Okafor", "dismiss", "critic", "who", "call", "the"]
+        + ["plan", "reckless", "."],
+    )
+    text = doc.text
+    statements = [(text[s.cue[0] : s.cue[1]], s) for s in find_statements(doc)]
+    (dismissed,) = [s for cue, s in statements if cue == "dismissed"]
+    assert text[dismissed.source[0] : dismissed.source[1]] == "Okafor"
+    assert text[dismissed.content[0] : dismissed.content[1]] == "critics who called the plan reckless"
+
+
+def test_a_participle_after_a_possessive_or_a_hyphen_stays_an_adjective():
+    from newsgraph.extract.sources import misread_verb_subject
+
+    # "His proposed levy failed." and "A Varga-backed levy failed."
+    doc = _parsed(
+        ["His", "proposed", "levy", "failed", "."],
+        heads=[2, 2, 3, 3, 3],
+        deps=["poss", "amod", "nsubj", "ROOT", "punct"],
+        pos=["PRON", "VERB", "NOUN", "VERB", "PUNCT"],
+        tags=["PRP$", "VBN", "NN", "VBD", "."],
+        lemmas=["his", "propose", "levy", "fail", "."],
+    )
+    assert misread_verb_subject(doc[1]) is None
+    doc = _parsed(
+        ["A", "Varga", "-", "backed", "levy", "failed", "."],
+        heads=[4, 3, 3, 4, 5, 5, 5],
+        deps=["det", "npadvmod", "punct", "amod", "nsubj", "ROOT", "punct"],
+        pos=["DET", "PROPN", "PUNCT", "VERB", "NOUN", "VERB", "PUNCT"],
+        tags=["DT", "NNP", "HYPH", "VBN", "NN", "VBD", "."],
+        lemmas=["a", "Varga", "-", "back", "levy", "fail", "."],
+    )
+    assert misread_verb_subject(doc[3]) is None
+
+
+def test_a_gerund_after_a_preposition_is_done_by_its_clause_subject(nlp):
+    text = "Mayor Okafor has been the loudest voice on the council in denouncing the ferry fares."
+    assert ("denouncing", "Mayor Okafor", "the ferry fares") in found(nlp, text)
+    # A passive subject is the doer too: the one suspended slammed the board.
+    text = "The clerk was suspended for a week after slamming the board for its vote."
+    assert [s[1] for s in found(nlp, text) if s[0] == "slamming"] == ["The clerk"]
+
+
+def test_a_gerund_after_by_under_a_passive_is_not_its_subject_s_doing(nlp):
+    text = "The ferry ban is often justified by arguing that the boats are unsafe."
+    assert [s[1] for s in found(nlp, text) if s[0] == "arguing"] == [None]
+
+
+def test_a_cue_in_an_adverbial_clause_with_its_own_subject_reports_what_follows(nlp):
+    text = "The room went quiet when Varga speculated about the cost of the new ferry."
+    assert [s[1] for s in found(nlp, text) if s[0] == "speculated"] == ["Varga"]
+    text = "While Mayor Okafor has cautioned against haste, the council voted to sell the pier."
+    assert [s[1] for s in found(nlp, text) if s[0] == "has cautioned"] == ["Mayor Okafor"]
+
+
+def test_a_supposition_with_if_is_not_a_stance(nlp):
+    assert found(nlp, "If Varga comes out on top in Dover, the race is over.") == []

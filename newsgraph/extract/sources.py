@@ -645,6 +645,59 @@ def _phrase_before(verb: Token) -> Token | None:
     return (_name_before_aside(tok) if aside else None) or tok
 
 
+def misread_verb_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser read as an adjective of its object: "In
+    March, Lee blasted the board for ..." parsed as a noun phrase "blasted board" with
+    "Lee" hung on it. The subject is the verb's own, or the noun phrase that ends right
+    before it and opens the sentence or follows a comma; a possessive ("his proposed
+    plan") or a hyphen ("a Lee-backed plan") before the verb makes it a real modifier."""
+    if verb.pos_ != "VERB" or verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"}:
+        return None
+    if verb.head.i < verb.i or verb.i == verb.sent.start:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.text != "," and (before.pos_ not in NOMINAL or before.tag_ == "PRP$"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject or _phrase_before(verb)
+
+
+# Prepositions whose gerund the object does: "stopped the party *from* nominating ...",
+# "charged him *with* lying".
+OBJECT_CONTROL = {"from", "with", "within"}
+
+# Subjects that stand for a thing, not a doer.
+THING_WORDS = {"it", "which", "that", "this", "what"}
+
+# Clauses a gerund's doer is found past: "she was likely to win by *attacking* ...".
+GERUND_CLIMB = {"xcomp", "conj", "acomp", "advcl", "ccomp"}
+
+
+def gerund_subject(verb: Token) -> Token | None:
+    """The doer of a gerund after a preposition: the subject of the clause it stands in,
+    past the nouns and adjectives it hangs from ("she was suspended after *slamming*
+    ...", "he has a long history of *blaming* ...", "Lee was the most aggressive in
+    *denouncing* ..."). A passive subject is the doer too: the one suspended slammed."""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+        return None
+    if verb.head.lower_ in OBJECT_CONTROL:
+        return None
+    node = verb.head.head
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.lower_ in THING_WORDS:
+                return None  # "it was honored with naming ...": a thing does nothing
+            if subject is not None and subject.dep_ == "nsubjpass" and verb.head.lower_ == "by":
+                return None  # "the ban is justified by arguing ...": by someone else
+            if subject is not None or node.dep_ not in GERUND_CLIMB:
+                return subject
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def _name_before_aside(aside: Token) -> Token | None:
     """The name an appositive describes, when the parser hung the two apart: "Tanden,
     head of the center, recounted" with "Tanden" taken for part of the phrase before."""

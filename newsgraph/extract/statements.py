@@ -102,6 +102,8 @@ from newsgraph.extract.sources import (
     SEEMING,
     apply_vias,
     as_clause,
+    gerund_subject,
+    misread_verb_subject,
     opening_clause,
     source_phrase,
     source_token,
@@ -199,6 +201,8 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         main_verb(verb) or verb.dep_ == "relcl" or dependent and cue_lemma(verb) in lex.speaking_verbs
     ):
         return _own_clause(verb), "rest"
+    if misread_verb_subject(verb) is not None:
+        return _misread_object(verb), "object"
     than = _compared(verb)
     if than is not None:
         # "longer than the board had expected": the comparison is what was expected.
@@ -210,7 +214,29 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         # Gazette": after a hearer verb comes the hearer).
         rest = _own_clause(verb) if cue_lemma(verb) not in lex.hearer_verbs else set()
         return rest or {wh.i}, "rest"
+    if verb.pos_ == "VERB" and verb.dep_ == "advcl" and _subject_of_its_own(verb):
+        # "when Lee lashed out at the board": what follows the cue, as for a main verb.
+        return _own_clause(verb), "rest"
     return set(), "none"
+
+
+def _misread_object(verb: Token) -> set[int]:
+    """What a verb read as an adjective says: its "object" noun and what follows it ("Lee
+    dismissed critics who ..."), or the clause that noun is the subject of ("Lee implied
+    voters were tired": "implied" hung on "voters")."""
+    node = verb.head
+    if node.dep_ in {"nsubj", "nsubjpass"} and node.head.i > node.i:
+        node = node.head
+    return {i for i in subtree(node) if i > verb.i}
+
+
+def _subject_of_its_own(verb: Token) -> bool:
+    """A dependent clause with its own subject ("when Lee lashed out at the board", "while
+    the mayor has cautioned against haste"): its verb speaks for that subject as a main
+    verb would, so what follows it is what it says."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+        return False  # "if Lee comes out on top": a supposition, not a stance
+    return any(c.dep_ == "nsubj" and c.lower_ not in {"it", "there"} for c in verb.children)
 
 
 def _compared(verb: Token) -> Token | None:
@@ -554,7 +580,12 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         # The parser may run on into the next paragraph; content stays in the cue's.
         paras = paragraphs(verb.doc)
         content_idx = {i for i in content_idx if paras[i] == paras[verb.i]}
-    source_tok = source_token(verb) or stray_subject(verb)
+    source_tok = (
+        source_token(verb)
+        or stray_subject(verb)
+        or misread_verb_subject(verb)
+        or gerund_subject(verb)
+    )
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
     if how == "object" and source_tok is None:
