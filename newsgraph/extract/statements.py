@@ -644,8 +644,29 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += signed_quotes(doc, quotes)
     found += quote_statements(doc, quotes, found)
     found += attach_hedges(doc, found)
+    for statement in found:
+        _drop_markup(doc, statement)
     found.sort(key=lambda s: (s.cue[0], s.content[0]))
     return found
+
+
+def _drop_markup(doc: Doc, statement: StatementMention) -> None:
+    """A source glued to a markup tag left in the text (an embedded post's
+    ``<post author="..." date="...">Ann Lee``): the tag names no one, so the source
+    starts after its closing ``>``, or is none if nothing follows it."""
+    for s in [statement, *statement.relayed_by]:
+        if s.source is None:
+            continue
+        text = doc.text[s.source[0] : s.source[1]]
+        cut = text.rfind(">")
+        if cut < 0:
+            continue
+        start = s.source[0] + cut + 1
+        while start < s.source[1] and not (doc.text[start].isalnum() or doc.text[start] in "@#"):
+            start += 1
+        s.source = (start, s.source[1]) if start < s.source[1] else None
+        if s.source is None:
+            s.source_head = None
 
 
 def _fold_seeming(doc: Doc, found: list[StatementMention]) -> list[StatementMention]:
