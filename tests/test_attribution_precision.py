@@ -15,3 +15,16 @@ def test_a_markup_tag_glued_to_a_source_is_not_part_of_it(nlp):
     )
     (told,) = [s for s in found(nlp, text) if s[0] == "told"]
     assert told[1] == "Harbor director Lina Moss"
+
+
+def test_speaking_on_condition_of_anonymity_is_no_statement(nlp):
+    text = (
+        "A harbor pilot, who spoke on the condition of anonymity because she was not "
+        "allowed to talk, said the ferry would stop running."
+    )
+    assert [(s[0], s[1]) for s in found(nlp, text)] == [("said", "A harbor pilot")]
+
+
+def test_speaking_about_something_on_condition_of_anonymity_is_still_a_statement(nlp):
+    text = "Two dock workers spoke about the strike on condition of anonymity."
+    assert [s[1] for s in found(nlp, text)] == ["Two dock workers"]

@@ -515,6 +515,8 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     content_idx, how = _content_of(verb, lex)
     if _loose_frame(verb, how, lex) and not _quote_frame(verb, content_idx, quotes):
         return None
+    if _terms_of_speaking(verb.doc, content_idx):
+        return None
     if how != "colon":
         # The parser may run on into the next paragraph; content stays in the cue's.
         paras = paragraphs(verb.doc)
@@ -562,6 +564,21 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         source_head=source_tok.i if source_tok is not None else None,
         kind=kind,
         via=via_of_verb(verb),
+    )
+
+
+# The terms a source spoke on, not what it said: "spoke on (the) condition of anonymity",
+# "talked on background".
+SPEAKING_TERMS = frozenset({"condition", "anonymity", "background"})
+
+
+def _terms_of_speaking(doc: Doc, content_idx: set[int]) -> bool:
+    """A content that is only the terms of speaking ("who spoke on the condition of
+    anonymity", "talked to the paper on background"): it says how the source spoke, not
+    what, and the speaking itself is no statement."""
+    roots = [doc[i] for i in content_idx if doc[i].head.i not in content_idx or doc[i].head.i == i]
+    return bool(roots) and all(
+        r.lemma_.lower() in SPEAKING_TERMS and r.head.lower_ in {"on", "under"} for r in roots
     )
 
 
