@@ -28,3 +28,15 @@ def test_speaking_on_condition_of_anonymity_is_no_statement(nlp):
 def test_speaking_about_something_on_condition_of_anonymity_is_still_a_statement(nlp):
     text = "Two dock workers spoke about the strike on condition of anonymity."
     assert [s[1] for s in found(nlp, text)] == ["Two dock workers"]
+
+
+def test_a_backing_verb_in_its_to_form_is_no_stance_on_record(nlp):
+    # "to back her", "went to see him": an act planned, paid for or hoped for.
+    assert "back" not in [s[0] for s in found(nlp, "The dockers' union spent $9,000 to back her.")]
+    text = "Nearly 4,000 people lined up to see Governor Ilse Brandt in Marlow."
+    assert "see" not in [s[0] for s in found(nlp, text)]
+
+
+def test_a_backing_verb_on_record_is_still_a_stance(nlp):
+    text = "The dockers' union backs Ilse Brandt."
+    assert [s[1] for s in found(nlp, text)] == ["The dockers' union"]

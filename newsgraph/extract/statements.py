@@ -486,11 +486,20 @@ def _loose_frame(verb: Token, how: str, lex: Lexicon) -> bool:
     the cart", "ensure that ..."): measured per word on news, kept in speech.yaml."""
     key = cue_lemma(verb) if verb.pos_ == "VERB" else verb.lower_
     frames = lex.frames_not_cues.get(key)
+    if frames and "infinitive" in frames and _to_infinitive(verb) and how == "object":
+        return True
     if not frames or frame(verb, how) not in frames:
         return False
     # "A survey found 90 percent support": a study reports in any frame.
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is None or subject.lemma_.lower() not in lex.research_nouns
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """A verb in its "to" form ("went to see him", "free to support either one", "spent
+    $40,000 to back her"): with an object, an act planned, hoped for or paid for, not one
+    on record ("to see why ..." still reports a finding)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 # Entity types of a named source: a person, an organization, a group or a state.
