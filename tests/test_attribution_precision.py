@@ -40,3 +40,14 @@ def test_a_backing_verb_in_its_to_form_is_no_stance_on_record(nlp):
 def test_a_backing_verb_on_record_is_still_a_stance(nlp):
     text = "The dockers' union backs Ilse Brandt."
     assert [s[1] for s in found(nlp, text)] == ["The dockers' union"]
+
+
+def test_seeking_in_a_clause_on_a_noun_describes_it(nlp):
+    # "candidates seeking the nomination" says who they are, not what they stand for.
+    text = "Three ferry captains seeking higher wages met the harbor board on Monday."
+    assert "seeking" not in [s[0] for s in found(nlp, text)]
+
+
+def test_seeking_as_a_main_verb_is_still_a_stance(nlp):
+    text = "The ferry captains sought higher wages."
+    assert [s[1] for s in found(nlp, text)] == ["The ferry captains"]

@@ -488,6 +488,8 @@ def _loose_frame(verb: Token, how: str, lex: Lexicon) -> bool:
     frames = lex.frames_not_cues.get(key)
     if frames and "infinitive" in frames and _to_infinitive(verb) and how == "object":
         return True
+    if frames and "describing" in frames and verb.dep_ in {"acl", "relcl"}:
+        return True  # "governors seeking to stem his rise": who they are, not a stance
     if not frames or frame(verb, how) not in frames:
         return False
     # "A survey found 90 percent support": a study reports in any frame.
