@@ -51,3 +51,10 @@ def test_seeking_in_a_clause_on_a_noun_describes_it(nlp):
 def test_seeking_as_a_main_verb_is_still_a_stance(nlp):
     text = "The ferry captains sought higher wages."
     assert [s[1] for s in found(nlp, text)] == ["The ferry captains"]
+
+
+def test_releasing_or_pushing_in_a_clause_on_a_noun_describes_it(nlp):
+    text = "The toll plan the mayor released on Monday would cost $40 million."
+    assert "released" not in [s[0] for s in found(nlp, text)]
+    text = "The ferry bill she pushed in 2019 failed in committee."
+    assert "pushed" not in [s[0] for s in found(nlp, text)]
