@@ -58,3 +58,13 @@ def test_releasing_or_pushing_in_a_clause_on_a_noun_describes_it(nlp):
     assert "released" not in [s[0] for s in found(nlp, text)]
     text = "The ferry bill she pushed in 2019 failed in committee."
     assert "pushed" not in [s[0] for s in found(nlp, text)]
+
+
+def test_a_cue_with_a_modal_in_a_clause_on_a_noun_is_a_prospect(nlp):
+    text = "There is speculation that the dockers' union might endorse Ilse Brandt."
+    assert "endorse" not in " ".join(s[0] for s in found(nlp, text))
+
+
+def test_a_cue_in_a_clause_on_a_noun_without_a_modal_is_still_a_stance(nlp):
+    text = "The fact that the dockers' union endorsed Ilse Brandt surprised no one."
+    assert "the dockers' union" in [s[1] for s in found(nlp, text)]

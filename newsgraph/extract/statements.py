@@ -526,7 +526,7 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     content_idx, how = _content_of(verb, lex)
     if _loose_frame(verb, how, lex) and not _quote_frame(verb, content_idx, quotes):
         return None
-    if _terms_of_speaking(verb.doc, content_idx):
+    if _terms_of_speaking(verb.doc, content_idx) or _prospect(verb):
         return None
     if how != "colon":
         # The parser may run on into the next paragraph; content stays in the cue's.
@@ -575,6 +575,20 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         source_head=source_tok.i if source_tok is not None else None,
         kind=kind,
         via=via_of_verb(verb),
+    )
+
+
+MODALS = frozenset({"would", "might", "could", "may", "will", "'d", "’d", "'ll", "’ll"})
+
+
+def _prospect(verb: Token) -> bool:
+    """A cue with a modal in a clause that fills a noun ("the possibility that she might
+    nominate him", "no guarantee he would name a moderate", "news that the union would
+    endorse her"): a prospect the noun names, not a stance anyone has taken."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     )
 
 
