@@ -517,11 +517,22 @@ def _loose_frame(verb: Token, how: str, lex: Lexicon) -> bool:
     the cart", "ensure that ..."): measured per word on news, kept in speech.yaml."""
     key = cue_lemma(verb) if verb.pos_ == "VERB" else verb.lower_
     frames = lex.frames_not_cues.get(key)
+    if frames and "infinitive" in frames and _to_infinitive(verb) and how == "object":
+        return True
+    if frames and "describing" in frames and verb.dep_ in {"acl", "relcl"}:
+        return True  # "governors seeking to stem his rise": who they are, not a stance
     if not frames or frame(verb, how) not in frames:
         return False
     # "A survey found 90 percent support": a study reports in any frame.
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is None or subject.lemma_.lower() not in lex.research_nouns
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """A verb in its "to" form ("went to see him", "free to support either one", "spent
+    $40,000 to back her"): with an object, an act planned, hoped for or paid for, not one
+    on record ("to see why ..." still reports a finding)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 # Entity types of a named source: a person, an organization, a group or a state.
@@ -576,6 +587,8 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     content_idx, how = _content_of(verb, lex)
     if _loose_frame(verb, how, lex) and not _quote_frame(verb, content_idx, quotes):
         return None
+    if _terms_of_speaking(verb.doc, content_idx) or _prospect(verb):
+        return None
     if how != "colon":
         # The parser may run on into the next paragraph; content stays in the cue's.
         paras = paragraphs(verb.doc)
@@ -628,6 +641,35 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         source_head=source_tok.i if source_tok is not None else None,
         kind=kind,
         via=via_of_verb(verb),
+    )
+
+
+MODALS = frozenset({"would", "might", "could", "may", "will", "'d", "’d", "'ll", "’ll"})
+
+
+def _prospect(verb: Token) -> bool:
+    """A cue with a modal in a clause that fills a noun ("the possibility that she might
+    nominate him", "no guarantee he would name a moderate", "news that the union would
+    endorse her"): a prospect the noun names, not a stance anyone has taken."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    )
+
+
+# The terms a source spoke on, not what it said: "spoke on (the) condition of anonymity",
+# "talked on background".
+SPEAKING_TERMS = frozenset({"condition", "anonymity", "background"})
+
+
+def _terms_of_speaking(doc: Doc, content_idx: set[int]) -> bool:
+    """A content that is only the terms of speaking ("who spoke on the condition of
+    anonymity", "talked to the paper on background"): it says how the source spoke, not
+    what, and the speaking itself is no statement."""
+    roots = [doc[i] for i in content_idx if doc[i].head.i not in content_idx or doc[i].head.i == i]
+    return bool(roots) and all(
+        r.lemma_.lower() in SPEAKING_TERMS and r.head.lower_ in {"on", "under"} for r in roots
     )
 
 
@@ -714,8 +756,29 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += signed_quotes(doc, quotes)
     found += quote_statements(doc, quotes, found)
     found += attach_hedges(doc, found)
+    for statement in found:
+        _drop_markup(doc, statement)
     found.sort(key=lambda s: (s.cue[0], s.content[0]))
     return found
+
+
+def _drop_markup(doc: Doc, statement: StatementMention) -> None:
+    """A source glued to a markup tag left in the text (an embedded post's
+    ``<post author="..." date="...">Ann Lee``): the tag names no one, so the source
+    starts after its closing ``>``, or is none if nothing follows it."""
+    for s in [statement, *statement.relayed_by]:
+        if s.source is None:
+            continue
+        text = doc.text[s.source[0] : s.source[1]]
+        cut = text.rfind(">")
+        if cut < 0:
+            continue
+        start = s.source[0] + cut + 1
+        while start < s.source[1] and not (doc.text[start].isalnum() or doc.text[start] in "@#"):
+            start += 1
+        s.source = (start, s.source[1]) if start < s.source[1] else None
+        if s.source is None:
+            s.source_head = None
 
 
 def _fold_seeming(doc: Doc, found: list[StatementMention]) -> list[StatementMention]:

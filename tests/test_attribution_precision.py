@@ -1,0 +1,70 @@
+"""Precision rules: words that look like cues but report nothing, and sources that name
+no one."""
+
+from __future__ import annotations
+
+# The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
+# ruff: noqa: F811
+from attribution_helpers import found, nlp  # noqa: F401
+
+
+def test_a_markup_tag_glued_to_a_source_is_not_part_of_it(nlp):
+    text = (
+        'The mayor replied online.\n\n<post author="@harborwatch" date="May 2, 2019">'
+        "Harbor director Lina Moss told me the ferry will run late all summer</post>."
+    )
+    (told,) = [s for s in found(nlp, text) if s[0] == "told"]
+    assert told[1] == "Harbor director Lina Moss"
+
+
+def test_speaking_on_condition_of_anonymity_is_no_statement(nlp):
+    text = (
+        "A harbor pilot, who spoke on the condition of anonymity because she was not "
+        "allowed to talk, said the ferry would stop running."
+    )
+    assert [(s[0], s[1]) for s in found(nlp, text)] == [("said", "A harbor pilot")]
+
+
+def test_speaking_about_something_on_condition_of_anonymity_is_still_a_statement(nlp):
+    text = "Two dock workers spoke about the strike on condition of anonymity."
+    assert [s[1] for s in found(nlp, text)] == ["Two dock workers"]
+
+
+def test_a_backing_verb_in_its_to_form_is_no_stance_on_record(nlp):
+    # "to back her", "went to see him": an act planned, paid for or hoped for.
+    assert "back" not in [s[0] for s in found(nlp, "The dockers' union spent $9,000 to back her.")]
+    text = "Nearly 4,000 people lined up to see Governor Ilse Brandt in Marlow."
+    assert "see" not in [s[0] for s in found(nlp, text)]
+
+
+def test_a_backing_verb_on_record_is_still_a_stance(nlp):
+    text = "The dockers' union backs Ilse Brandt."
+    assert [s[1] for s in found(nlp, text)] == ["The dockers' union"]
+
+
+def test_seeking_in_a_clause_on_a_noun_describes_it(nlp):
+    # "candidates seeking the nomination" says who they are, not what they stand for.
+    text = "Three ferry captains seeking higher wages met the harbor board on Monday."
+    assert "seeking" not in [s[0] for s in found(nlp, text)]
+
+
+def test_seeking_as_a_main_verb_is_still_a_stance(nlp):
+    text = "The ferry captains sought higher wages."
+    assert [s[1] for s in found(nlp, text)] == ["The ferry captains"]
+
+
+def test_releasing_or_pushing_in_a_clause_on_a_noun_describes_it(nlp):
+    text = "The toll plan the mayor released on Monday would cost $40 million."
+    assert "released" not in [s[0] for s in found(nlp, text)]
+    text = "The ferry bill she pushed in 2019 failed in committee."
+    assert "pushed" not in [s[0] for s in found(nlp, text)]
+
+
+def test_a_cue_with_a_modal_in_a_clause_on_a_noun_is_a_prospect(nlp):
+    text = "There is speculation that the dockers' union might endorse Ilse Brandt."
+    assert "endorse" not in " ".join(s[0] for s in found(nlp, text))
+
+
+def test_a_cue_in_a_clause_on_a_noun_without_a_modal_is_still_a_stance(nlp):
+    text = "The fact that the dockers' union endorsed Ilse Brandt surprised no one."
+    assert "the dockers' union" in [s[1] for s in found(nlp, text)]
