@@ -75,9 +75,43 @@ def noun_phrase(tok: Token) -> set[int]:
         ):
             indices -= subtree(child)
     indices = _without_next_subject(tok, _after_dateline(tok, indices))
+    indices = _without_reporting_clause(tok, indices)
     if tok.pos_ == "PROPN":
         indices = _without_trailing_figure(tok, indices)
     return indices
+
+
+def _without_reporting_clause(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without a set-off relative clause that reports something of its own
+    ("Ann Lee, the bank's economist, who added that rates would rise") or says the source
+    spoke unnamed ("an aide to the mayor, who requested anonymity"), wherever the parser
+    hung it: such a clause is a second statement or a circumstance of this one, not a
+    description of who speaks; the source ends at its comma."""
+    doc = tok.doc
+    for i in sorted(indices):
+        clause = doc[i]
+        if clause.dep_ != "relcl" or i < tok.i or not _set_off(clause):
+            continue
+        if _reports(clause) or _unnamed(clause):
+            start = min(t.i for t in clause.subtree) - 1
+            return {j for j in indices if j < start}
+    return indices
+
+
+def _reports(clause: Token) -> bool:
+    """A reporting verb with a clause it reports: "who added that ...", "who said he ..."."""
+    return cue_word(clause) and any(c.dep_ == "ccomp" for c in clause.children)
+
+
+def _unnamed(clause: Token) -> bool:
+    """A clause that only says the source asked not to be named: "who spoke on condition
+    of anonymity", "who declined to be identified"."""
+    words = list(clause.subtree)
+    if any(t.lower_ in ANONYMOUS for t in words):
+        return True
+    return clause.lemma_ in {"decline", "refuse", "ask"} and any(
+        t.lemma_ in {"identify", "name"} and t.tag_ == "VBN" for t in words
+    )
 
 
 def _without_trailing_figure(tok: Token, indices: set[int]) -> set[int]:

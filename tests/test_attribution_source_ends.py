@@ -1,0 +1,45 @@
+"""Where a source phrase ends: clauses and phrases after the speaker that PolNeAR
+annotators consistently leave out of the source."""
+
+from __future__ import annotations
+
+# The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
+# ruff: noqa: F811
+from attribution_helpers import found, nlp  # noqa: F401
+
+
+def _source_of(nlp, text: str, cue: str) -> str | None:
+    (statement,) = [s for s in found(nlp, text) if s[0] == cue]
+    return statement[1]
+
+
+def test_a_set_off_clause_that_reports_is_cut_from_a_described_source(nlp):
+    # "who added that ..." is a second statement, not who the speaker is.
+    text = (
+        "The increase was modest, said Mark Tolliver, the bank's senior economist, "
+        "who added that the rally would fade by spring."
+    )
+    assert _source_of(nlp, text, "said") == "Mark Tolliver, the bank's senior economist"
+
+
+def test_a_set_off_clause_asking_anonymity_is_cut_from_the_source(nlp):
+    text = (
+        "The vote was close, said one lawmaker familiar with the count, who spoke on "
+        "condition of anonymity."
+    )
+    assert _source_of(nlp, text, "said") == "one lawmaker familiar with the count"
+    declined = (
+        "The mill will close, said a longtime manager at the plant, who declined to be "
+        "identified."
+    )
+    assert _source_of(nlp, declined, "said") == "a longtime manager at the plant"
+
+
+def test_a_set_off_clause_that_only_describes_stays_in_the_source(nlp):
+    text = (
+        "The ferry fares will fall, said Adaeze Okafor, the port's treasurer, who "
+        "joined the harbor board in 2019."
+    )
+    assert _source_of(nlp, text, "said") == (
+        "Adaeze Okafor, the port's treasurer, who joined the harbor board in 2019"
+    )
