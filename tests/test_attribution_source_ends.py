@@ -43,3 +43,19 @@ def test_a_set_off_clause_that_only_describes_stays_in_the_source(nlp):
     assert _source_of(nlp, text, "said") == (
         "Adaeze Okafor, the port's treasurer, who joined the harbor board in 2019"
     )
+
+
+def test_a_clause_cut_short_after_the_source_is_not_part_of_it(nlp):
+    # "when contacted", "when asked", "while still hopeful" say when or in what mood the
+    # source spoke.
+    contacted = "The mayor's office, when contacted by the Gazette, said the report was wrong."
+    assert _source_of(nlp, contacted, "said") == "The mayor's office"
+    asked = "Riverside resident Tom Halloway when asked about the dam said it was a waste."
+    assert _source_of(nlp, asked, "said") == "Riverside resident Tom Halloway"
+
+
+def test_a_clause_with_its_own_subject_in_a_source_stays(nlp):
+    text = (
+        "Tom Halloway, who ran the dam when the river flooded, said the gates held."
+    )
+    assert _source_of(nlp, text, "said") == "Tom Halloway, who ran the dam when the river flooded"

@@ -76,6 +76,7 @@ def noun_phrase(tok: Token) -> set[int]:
             indices -= subtree(child)
     indices = _without_next_subject(tok, _after_dateline(tok, indices))
     indices = _without_reporting_clause(tok, indices)
+    indices = _without_elliptic_clause(tok, indices)
     if tok.pos_ == "PROPN":
         indices = _without_trailing_figure(tok, indices)
     return indices
@@ -95,6 +96,27 @@ def _without_reporting_clause(tok: Token, indices: set[int]) -> set[int]:
         if _reports(clause) or _unnamed(clause):
             start = min(t.i for t in clause.subtree) - 1
             return {j for j in indices if j < start}
+    return indices
+
+
+# Conjunctions that open a clause of time or concession cut short to a participle or an
+# adjective: "when asked", "while still hopeful".
+ELLIPTIC_OPENERS = {"when", "while", "once", "if", "though", "although", "whenever"}
+
+
+def _without_elliptic_clause(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without a clause cut short to a participle or an adjective that the
+    parser hung on the source ("the mayor's office, when contacted by the Gazette,",
+    "Tom Lee when asked about the dam", "many farmers, while still hopeful,"): it says
+    when or in what mood the source spoke, not who it is."""
+    doc = tok.doc
+    for i in sorted(indices):
+        word = doc[i]
+        if i <= tok.i or word.pos_ not in {"VERB", "ADJ"} or _has_subject(word):
+            continue
+        first = doc[min(t.i for t in word.subtree)]
+        if first.lower_ in ELLIPTIC_OPENERS and first.dep_ in {"advmod", "mark"}:
+            return {j for j in indices if j < first.i}
     return indices
 
 
