@@ -59,3 +59,9 @@ def test_a_clause_with_its_own_subject_in_a_source_stays(nlp):
         "Tom Halloway, who ran the dam when the river flooded, said the gates held."
     )
     assert _source_of(nlp, text, "said") == "Tom Halloway, who ran the dam when the river flooded"
+
+
+def test_in_particular_after_a_source_is_not_part_of_it(nlp):
+    text = "Dock workers in particular want higher pay, and their union in general backs the strike."
+    assert _source_of(nlp, text, "want") == "Dock workers"
+    assert _source_of(nlp, text, "backs") == "their union"

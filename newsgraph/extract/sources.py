@@ -181,6 +181,8 @@ def _circumstance(child: Token) -> bool:
         return False
     if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
         return True
+    if _singling_out(child):
+        return True
     if child.dep_ == "prep" and child.lower_ in {"in", "during", "at", "on", "via", "over"}:
         obj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if obj is None:
@@ -192,6 +194,16 @@ def _circumstance(child: Token) -> bool:
         spoken = child.head.lemma_.lower() not in lex.speech_nouns | lex.authored_nouns
         return spoken and (lemma in lex.speech_nouns or lemma in lex.media_nouns)
     return False
+
+
+def _singling_out(child: Token) -> bool:
+    """"in particular", "in general" after a source ("farmers in particular want"): the
+    writer's stress on the source, not part of who it is."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "in"
+        and [c.lower_ for c in child.children] in (["particular"], ["general"])
+    )
 
 
 def _news_on(tok: Token, clause: Token) -> bool:
