@@ -65,3 +65,18 @@ def test_in_particular_after_a_source_is_not_part_of_it(nlp):
     text = "Dock workers in particular want higher pay, and their union in general backs the strike."
     assert _source_of(nlp, text, "want") == "Dock workers"
     assert _source_of(nlp, text, "backs") == "their union"
+
+
+def test_a_set_off_participle_after_a_described_source_is_cut(nlp):
+    text = (
+        "Marta Quinlan, a tenant organizer from Duluth, Minn., attending the housing summit, "
+        "said rents have doubled."
+    )
+    assert _source_of(nlp, text, "said") == "Marta Quinlan, a tenant organizer from Duluth, Minn."
+
+
+def test_including_and_titles_in_ing_stay_in_the_source(nlp):
+    members = "Several ferry unions, including the deckhands, said the strike would go on."
+    assert _source_of(nlp, members, "said") == "Several ferry unions, including the deckhands"
+    title = "Lena Park, managing editor of the Harbor Post, said the paper would close."
+    assert _source_of(nlp, title, "said") == "Lena Park, managing editor of the Harbor Post"

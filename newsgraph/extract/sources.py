@@ -77,6 +77,7 @@ def noun_phrase(tok: Token) -> set[int]:
     indices = _without_next_subject(tok, _after_dateline(tok, indices))
     indices = _without_reporting_clause(tok, indices)
     indices = _without_elliptic_clause(tok, indices)
+    indices = _without_set_off_participle(tok, indices)
     if tok.pos_ == "PROPN":
         indices = _without_trailing_figure(tok, indices)
     return indices
@@ -117,6 +118,24 @@ def _without_elliptic_clause(tok: Token, indices: set[int]) -> set[int]:
         first = doc[min(t.i for t in word.subtree)]
         if first.lower_ in ELLIPTIC_OPENERS and first.dep_ in {"advmod", "mark"}:
             return {j for j in indices if j < first.i}
+    return indices
+
+
+def _without_set_off_participle(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without a present participle set off by a comma, wherever the parser
+    hung it ("Ann Lee, writing in the Gazette,", "Tom Diaz, the port's director,
+    speaking at a forum,"): it says how the source spoke, as a participle on the source
+    itself does."""
+    doc = tok.doc
+    for i in sorted(indices):
+        word = doc[i]
+        if i <= tok.i or word.tag_ != "VBG" or word.pos_ != "VERB":
+            continue
+        # "managing director" is a title; "including ..." names members of the source.
+        if word.dep_ in {"amod", "compound"} or word.lemma_ in {"include", "exclude"}:
+            continue
+        if word.left_edge.i == i and doc[i - 1].text == ",":
+            return {j for j in indices if j < i - 1}
     return indices
 
 
