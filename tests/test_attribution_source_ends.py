@@ -80,3 +80,16 @@ def test_including_and_titles_in_ing_stay_in_the_source(nlp):
     assert _source_of(nlp, members, "said") == "Several ferry unions, including the deckhands"
     title = "Lena Park, managing editor of the Harbor Post, said the paper would close."
     assert _source_of(nlp, title, "said") == "Lena Park, managing editor of the Harbor Post"
+
+
+def test_the_end_of_a_quote_read_as_the_subject_is_not_the_source(nlp):
+    text = (
+        "\u201cA fine reporter, a very fine reporter this man,\u201d Lund, the club's chair "
+        "and a longtime rower, said when Ames asked him."
+    )
+    assert _source_of(nlp, text, "said") == "Lund, the club's chair and a longtime rower"
+
+
+def test_an_apostrophe_in_a_source_is_not_a_quote_end(nlp):
+    text = "Torres\u2019 campaign manager said the ads would run all week."
+    assert _source_of(nlp, text, "said") == "Torres\u2019 campaign manager"

@@ -273,6 +273,7 @@ def source_phrase(tok: Token) -> set[int]:
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
     indices = _after_dateline(tok, indices)
     indices = _after_quote(tok, indices)
+    indices = _after_quote_end(tok.doc, indices)
     # "Even the mayor said": the focus word is the writer's, not part of the source.
     doc = tok.doc
     while len(indices) > 1 and doc[min(indices)].lower_ in FOCUS and min(indices) != tok.i:
@@ -439,6 +440,25 @@ def _after_quote(tok: Token, indices: set[int]) -> set[int]:
     doc = tok.doc
     marks = [i for i in indices if i < tok.i and doc[i].text in QUOTE_MARKS]
     return {i for i in indices if i > max(marks)} if marks else indices
+
+
+def _after_quote_end(doc: Doc, indices: set[int]) -> set[int]:
+    """The phrase after a quote's closing mark whose opening lies before the phrase:
+    the parser took the end of the quote for the subject and the speaker for its
+    apposition ('"A fine reporter, this man," Lee, the club's chair, said')."""
+    opened = False
+    for i in sorted(indices):
+        if doc[i].tag_ == "``":
+            opened = True
+        elif _quote_end(doc, i) and not opened and any(j > i for j in indices):
+            return {j for j in indices if j > i}
+    return indices
+
+
+def _quote_end(doc: Doc, i: int) -> bool:
+    """A closing quote mark after a comma: a quotation ends there and its speaker
+    follows ('..., this man," Lee said'); an apostrophe or a quoted title does not."""
+    return doc[i].text in QUOTE_MARKS and i > 0 and doc[i - 1].text == ","
 
 
 def _after_dateline(tok: Token, indices: set[int]) -> set[int]:
