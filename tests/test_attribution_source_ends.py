@@ -93,3 +93,19 @@ def test_the_end_of_a_quote_read_as_the_subject_is_not_the_source(nlp):
 def test_an_apostrophe_in_a_source_is_not_a_quote_end(nlp):
     text = "Torres\u2019 campaign manager said the ads would run all week."
     assert _source_of(nlp, text, "said") == "Torres\u2019 campaign manager"
+
+
+def test_a_source_phrase_never_starts_with_its_own_cue(nlp):
+    # The parser may read an inverted cue as a modifier of the speaker's title.
+    from newsgraph.extract.statements import _after_cue
+
+    doc = nlp('"Debate recap," tweeted council spokesman Ivo Brandt.')
+    tweeted = next(t for t in doc if t.text == "tweeted")
+    phrase = {t.i for t in doc if tweeted.i <= t.i <= tweeted.i + 4}
+    assert [doc[i].text for i in sorted(_after_cue(tweeted, phrase))] == [
+        "council",
+        "spokesman",
+        "Ivo",
+        "Brandt",
+    ]
+    assert _after_cue(tweeted, phrase - {tweeted.i}) == phrase - {tweeted.i}
