@@ -109,3 +109,19 @@ def test_a_source_phrase_never_starts_with_its_own_cue(nlp):
         "Brandt",
     ]
     assert _after_cue(tweeted, phrase - {tweeted.i}) == phrase - {tweeted.i}
+
+
+def test_a_clause_read_as_a_second_subject_is_not_joined_to_the_source(nlp):
+    # The parse spaCy gave a news sentence with stray spaces: "general" and "campaign"
+    # both subjects of "touted", "stumped" a past-tense verb hung on "general".
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.sources import source_phrase
+
+    words = "The general stumped for Lee in Ohio , and the campaign has touted it".split()
+    heads = [1, 12, 1, 2, 3, 2, 5, 1, 1, 10, 12, 12, 12, 12]
+    deps = "det nsubj acl prep pobj prep pobj punct cc det nsubj aux ROOT dobj".split()
+    tags = "DT NN VBD IN NNP IN NNP , CC DT NN VBZ VBN PRP".split()
+    pos = "DET NOUN VERB ADP PROPN ADP PROPN PUNCT CCONJ DET NOUN AUX VERB PRON".split()
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert [doc[i].text for i in sorted(source_phrase(doc[10]))] == ["the", "campaign"]

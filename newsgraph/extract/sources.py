@@ -267,7 +267,7 @@ def source_phrase(tok: Token) -> set[int]:
         relative = other.tag_ in {"WP", "WDT"}
         if other.dep_ == "nsubj" and other.i < tok.i and other is not tok and not relative:
             extra = noun_phrase(other)
-            if extra and max(extra) + 1 == min(indices):
+            if extra and max(extra) + 1 == min(indices) and not _clause_before(other, extra):
                 indices |= extra
     indices |= _title_read_as_verb(tok, indices)
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
@@ -279,6 +279,16 @@ def source_phrase(tok: Token) -> set[int]:
     while len(indices) > 1 and doc[min(indices)].lower_ in FOCUS and min(indices) != tok.i:
         indices.discard(min(indices))
     return _whole_words(doc, _without_dangling_conjunction(doc, indices))
+
+
+def _clause_before(other: Token, extra: set[int]) -> bool:
+    """A second subject that holds a verb in the past tense and ends in "and" is a clause
+    of its own joined to the source's ("The general toured Ohio on Friday, and the
+    campaign has touted ..."), not a title of the source."""
+    doc = other.doc
+    return doc[max(extra)].dep_ == "cc" and any(
+        doc[i].tag_ == "VBD" and doc[i].dep_ == "acl" for i in extra
+    )
 
 
 def _finding(tok: Token) -> bool:
