@@ -75,9 +75,84 @@ def noun_phrase(tok: Token) -> set[int]:
         ):
             indices -= subtree(child)
     indices = _without_next_subject(tok, _after_dateline(tok, indices))
+    indices = _without_reporting_clause(tok, indices)
+    indices = _without_elliptic_clause(tok, indices)
+    indices = _without_set_off_participle(tok, indices)
     if tok.pos_ == "PROPN":
         indices = _without_trailing_figure(tok, indices)
     return indices
+
+
+def _without_reporting_clause(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without a set-off relative clause that reports something of its own
+    ("Ann Lee, the bank's economist, who added that rates would rise") or says the source
+    spoke unnamed ("an aide to the mayor, who requested anonymity"), wherever the parser
+    hung it: such a clause is a second statement or a circumstance of this one, not a
+    description of who speaks; the source ends at its comma."""
+    doc = tok.doc
+    for i in sorted(indices):
+        clause = doc[i]
+        if clause.dep_ != "relcl" or i < tok.i or not _set_off(clause):
+            continue
+        if _reports(clause) or _unnamed(clause):
+            start = min(t.i for t in clause.subtree) - 1
+            return {j for j in indices if j < start}
+    return indices
+
+
+# Conjunctions that open a clause of time or concession cut short to a participle or an
+# adjective: "when asked", "while still hopeful".
+ELLIPTIC_OPENERS = {"when", "while", "once", "if", "though", "although", "whenever"}
+
+
+def _without_elliptic_clause(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without a clause cut short to a participle or an adjective that the
+    parser hung on the source ("the mayor's office, when contacted by the Gazette,",
+    "Tom Lee when asked about the dam", "many farmers, while still hopeful,"): it says
+    when or in what mood the source spoke, not who it is."""
+    doc = tok.doc
+    for i in sorted(indices):
+        word = doc[i]
+        if i <= tok.i or word.pos_ not in {"VERB", "ADJ"} or _has_subject(word):
+            continue
+        first = doc[min(t.i for t in word.subtree)]
+        if first.lower_ in ELLIPTIC_OPENERS and first.dep_ in {"advmod", "mark"}:
+            return {j for j in indices if j < first.i}
+    return indices
+
+
+def _without_set_off_participle(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without a present participle set off by a comma, wherever the parser
+    hung it ("Ann Lee, writing in the Gazette,", "Tom Diaz, the port's director,
+    speaking at a forum,"): it says how the source spoke, as a participle on the source
+    itself does."""
+    doc = tok.doc
+    for i in sorted(indices):
+        word = doc[i]
+        if i <= tok.i or word.tag_ != "VBG" or word.pos_ != "VERB":
+            continue
+        # "managing director" is a title; "including ..." names members of the source.
+        if word.dep_ in {"amod", "compound"} or word.lemma_ in {"include", "exclude"}:
+            continue
+        if word.left_edge.i == i and doc[i - 1].text == ",":
+            return {j for j in indices if j < i - 1}
+    return indices
+
+
+def _reports(clause: Token) -> bool:
+    """A reporting verb with a clause it reports: "who added that ...", "who said he ..."."""
+    return cue_word(clause) and any(c.dep_ == "ccomp" for c in clause.children)
+
+
+def _unnamed(clause: Token) -> bool:
+    """A clause that only says the source asked not to be named: "who spoke on condition
+    of anonymity", "who declined to be identified"."""
+    words = list(clause.subtree)
+    if any(t.lower_ in ANONYMOUS for t in words):
+        return True
+    return clause.lemma_ in {"decline", "refuse", "ask"} and any(
+        t.lemma_ in {"identify", "name"} and t.tag_ == "VBN" for t in words
+    )
 
 
 def _without_trailing_figure(tok: Token, indices: set[int]) -> set[int]:
@@ -125,6 +200,8 @@ def _circumstance(child: Token) -> bool:
         return False
     if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
         return True
+    if _singling_out(child):
+        return True
     if child.dep_ == "prep" and child.lower_ in {"in", "during", "at", "on", "via", "over"}:
         obj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if obj is None:
@@ -136,6 +213,16 @@ def _circumstance(child: Token) -> bool:
         spoken = child.head.lemma_.lower() not in lex.speech_nouns | lex.authored_nouns
         return spoken and (lemma in lex.speech_nouns or lemma in lex.media_nouns)
     return False
+
+
+def _singling_out(child: Token) -> bool:
+    """"in particular", "in general" after a source ("farmers in particular want"): the
+    writer's stress on the source, not part of who it is."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "in"
+        and [c.lower_ for c in child.children] in (["particular"], ["general"])
+    )
 
 
 def _news_on(tok: Token, clause: Token) -> bool:
@@ -180,17 +267,28 @@ def source_phrase(tok: Token) -> set[int]:
         relative = other.tag_ in {"WP", "WDT"}
         if other.dep_ == "nsubj" and other.i < tok.i and other is not tok and not relative:
             extra = noun_phrase(other)
-            if extra and max(extra) + 1 == min(indices):
+            if extra and max(extra) + 1 == min(indices) and not _clause_before(other, extra):
                 indices |= extra
     indices |= _title_read_as_verb(tok, indices)
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
     indices = _after_dateline(tok, indices)
     indices = _after_quote(tok, indices)
+    indices = _after_quote_end(tok.doc, indices)
     # "Even the mayor said": the focus word is the writer's, not part of the source.
     doc = tok.doc
     while len(indices) > 1 and doc[min(indices)].lower_ in FOCUS and min(indices) != tok.i:
         indices.discard(min(indices))
     return _whole_words(doc, _without_dangling_conjunction(doc, indices))
+
+
+def _clause_before(other: Token, extra: set[int]) -> bool:
+    """A second subject that holds a verb in the past tense and ends in "and" is a clause
+    of its own joined to the source's ("The general toured Ohio on Friday, and the
+    campaign has touted ..."), not a title of the source."""
+    doc = other.doc
+    return doc[max(extra)].dep_ == "cc" and any(
+        doc[i].tag_ == "VBD" and doc[i].dep_ == "acl" for i in extra
+    )
 
 
 def _finding(tok: Token) -> bool:
@@ -352,6 +450,25 @@ def _after_quote(tok: Token, indices: set[int]) -> set[int]:
     doc = tok.doc
     marks = [i for i in indices if i < tok.i and doc[i].text in QUOTE_MARKS]
     return {i for i in indices if i > max(marks)} if marks else indices
+
+
+def _after_quote_end(doc: Doc, indices: set[int]) -> set[int]:
+    """The phrase after a quote's closing mark whose opening lies before the phrase:
+    the parser took the end of the quote for the subject and the speaker for its
+    apposition ('"A fine reporter, this man," Lee, the club's chair, said')."""
+    opened = False
+    for i in sorted(indices):
+        if doc[i].tag_ == "``":
+            opened = True
+        elif _quote_end(doc, i) and not opened and any(j > i for j in indices):
+            return {j for j in indices if j > i}
+    return indices
+
+
+def _quote_end(doc: Doc, i: int) -> bool:
+    """A closing quote mark after a comma: a quotation ends there and its speaker
+    follows ('..., this man," Lee said'); an apostrophe or a quoted title does not."""
+    return doc[i].text in QUOTE_MARKS and i > 0 and doc[i - 1].text == ","
 
 
 def _after_dateline(tok: Token, indices: set[int]) -> set[int]:

@@ -623,7 +623,11 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         content = adjacent_quote(verb, source_tok, quotes) or content
     if content is None:
         return None
-    source = trimmed(verb.doc, source_phrase(source_tok)) if source_tok is not None else None
+    source = (
+        trimmed(verb.doc, _after_cue(verb, source_phrase(source_tok)))
+        if source_tok is not None
+        else None
+    )
     overlaps = source is not None and content[0] < source[1] and source[0] < content[1]
     # "the wall, which he said the state would fund": the relative clause is the content,
     # its speaker and cue inside it.
@@ -815,3 +819,12 @@ def statements_component(doc: Doc) -> Doc:
 
 
 __all__ = ["StatementMention", "find_quotes", "find_statements", "lexicon"]
+
+
+def _after_cue(verb: Token, indices: set[int]) -> set[int]:
+    """A source phrase that the parser began with its own cue ('"Recap," tweeted party
+    spokesman Tom Lee', "tweeted" read as a modifier of "spokesman"): the source is what
+    follows the cue; a cue cannot name who speaks."""
+    if verb.i in indices and verb.i == min(indices) and len(indices) > 1:
+        return {i for i in indices if i > verb.i}
+    return indices
