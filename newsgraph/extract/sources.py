@@ -55,6 +55,9 @@ ANONYMOUS = {"anonymity", "anonymously"}
 # Closing quote marks: a source's phrase starts after them.
 QUOTE_MARKS = {'"', "”", "''"}
 
+# Opening quote marks.
+OPEN_QUOTES = {'"', "“", "``"}
+
 # Parts of a group that speak for it ("a third agreed", "half say").
 FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "majority", "most", "many"}
 
@@ -411,7 +414,7 @@ def source_token(verb: Token) -> Token | None:
             expletive = subjects[0].lower_ == "it" and (verb.pos_ == "ADJ" or _raised(verb, node))
             if expletive or _copular_aim(verb, node, subjects[0]):
                 return None
-            return subjects[0]
+            return _speaker_after_quote(node, subjects[0]) or subjects[0]
         for child in node.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -446,6 +449,30 @@ def source_token(verb: Token) -> Token | None:
             return None
         joined = node.dep_ == "conj"
         node = node.head
+    return None
+
+
+def _speaker_after_quote(verb: Token, subject: Token) -> Token | None:
+    """The speaker after a cue that follows its quote ("“Nonsense,” wrote a farmer",
+    "“Absurd,” replied the union leader"), when the parser took the quoted words for the
+    subject and the speaker for an object: the quote ends with a comma, "?" or "!" and its
+    closing mark right before the verb, and a noun phrase follows the verb."""
+    doc, i = verb.doc, verb.i
+    if subject.i > i or i < 2 or doc[i - 1].text not in QUOTE_MARKS or verb.tag_ not in FINITE:
+        return None
+    if any(c.dep_ == "nsubj" and c.i != subject.i for c in verb.children):
+        return None  # 'Lee, star of “Dust,” thanked': the quote ends the subject's title
+    words = [t.i for t in subject.subtree if not t.is_punct]
+    if doc[i - 2].text not in {",", "?", "!"} or max(words) > i - 2:
+        return None
+    first = subject.left_edge.i
+    if doc[first].text not in OPEN_QUOTES and (first == 0 or doc[first - 1].text not in OPEN_QUOTES):
+        return None  # the quote is the subject's own: 'Lee, author of “Dust,” wrote'
+    if any(doc[j].text in QUOTE_MARKS | OPEN_QUOTES for j in range(first + 1, i - 1)):
+        return None  # 'Lee, star of “Dust,” thanked': a title quoted inside the subject
+    for child in verb.rights:
+        if child.dep_ in {"dobj", "nsubj", "attr", "npadvmod"} and child.pos_ in NOMINAL:
+            return child if child.left_edge.i == i + 1 else None
     return None
 
 

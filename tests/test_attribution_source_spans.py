@@ -1,0 +1,31 @@
+"""Source spans the parser cuts short or hangs elsewhere: the speaker after a quote it
+took for a subject, and similar boundary repairs."""
+
+from __future__ import annotations
+
+import pytest
+
+# The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
+# ruff: noqa: F811
+from attribution_helpers import found, nlp  # noqa: F401
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ('"Absurd," replied the union leader.', "replied", "the union leader"),
+        ('"Never again," wrote a retired harbor pilot.', "wrote", "a retired harbor pilot"),
+    ],
+)
+def test_the_speaker_after_a_quote_taken_for_the_subject(nlp, text, cue, source):
+    # "“Absurd,” replied the union leader": the parser may take the quoted word for the
+    # subject and the speaker for the object; the speaker is the phrase after the verb.
+    (statement,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert statement[1] == source
+
+
+def test_a_quoted_title_inside_the_subject_keeps_the_subject(nlp):
+    # The quote belongs to the subject's own description: the verb's object is no speaker.
+    text = 'Marisol Vega, author of "Salt Roads," wrote a letter to the port authority.'
+    sources = [s[1] for s in found(nlp, text) if s[0].startswith("wrote")]
+    assert "a letter to the port authority" not in sources
