@@ -29,3 +29,29 @@ def test_a_quoted_title_inside_the_subject_keeps_the_subject(nlp):
     text = 'Marisol Vega, author of "Salt Roads," wrote a letter to the port authority.'
     sources = [s[1] for s in found(nlp, text) if s[0].startswith("wrote")]
     assert "a letter to the port authority" not in sources
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Cook senior communications adviser Jason Ode said in a statement that the "
+            'candidate\'s "positive message is working."',
+            "said in a statement",
+            "Cook senior communications adviser Jason Ode",
+        ),
+        (
+            '"They want fair pay," Fight for Fairness organizing director Lena Ortiz told '
+            "the local paper.",
+            "told",
+            "Fight for Fairness organizing director Lena Ortiz",
+        ),
+    ],
+)
+def test_a_name_read_as_a_verb_opens_the_title(nlp, text, cue, source):
+    # A capitalized name the tagger read as a bare verb right before a title ("Cook
+    # senior adviser ...", "Fight for Fairness organizing director ...") is the first
+    # word of the source's title; it is no part of the content either.
+    (statement,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert statement[1] == source
+    assert source not in statement[2]

@@ -186,6 +186,7 @@ def source_phrase(tok: Token) -> set[int]:
             if extra and max(extra) + 1 == min(indices):
                 indices |= extra
     indices |= _title_read_as_verb(tok, indices)
+    indices |= _name_read_as_verb(tok, indices)
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
     indices = _after_dateline(tok, indices)
     indices = _after_quote(tok, indices)
@@ -294,6 +295,31 @@ def _title_read_as_verb(tok: Token, indices: set[int]) -> set[int]:
     if words[-1].pos_ != "NOUN" or verb.tag_ == "VBG":
         return set()
     if not all(verb.is_ancestor(w) and w.pos_ in {"ADJ", "NOUN", "PROPN"} for w in words):
+        return set()
+    return set(range(first, start))
+
+
+def _name_read_as_verb(tok: Token, indices: set[int]) -> set[int]:
+    """A capitalized name opening a source's title that the tagger read as a bare verb
+    ("Trump senior adviser Ann Lee said", "Fight for Fairness director Ann Lee said"): a
+    verb with nothing of its own, or only a preposition with no object, right before the
+    title and opening its clause."""
+    if not indices or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return set()
+    doc, start = tok.doc, min(indices)
+    if start == 0 or doc[start].pos_ not in {"ADJ", "NOUN", "PROPN", "NUM", "SYM"}:
+        return set()
+    word = doc[start - 1]
+    if word.dep_ == "prep" and not any(c.dep_ == "pobj" for c in word.children):
+        word = word.head  # "Fight for" with "$15" hung on the title
+    if word.pos_ != "VERB" or word.tag_ not in {"VB", "VBP"} or not word.is_title:
+        return set()
+    if word.i == tok.head.i or word.is_ancestor(tok) or word.right_edge.i != start - 1:
+        return set()
+    if any(c.dep_ != "prep" for c in word.rights):
+        return set()  # what the parser hung before it (the quote) is not the verb's own
+    first = word.i
+    if first > word.sent.start and not (doc[first - 1].is_punct or doc[first - 1].is_space):
         return set()
     return set(range(first, start))
 

@@ -538,6 +538,9 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         # A cue inside its source's phrase ("voters saying ...") keeps its clause.
         inside = verb in source_tok.subtree
         content_idx -= source_phrase(source_tok) if inside else subtree(source_tok)
+        # Words the phrase took from elsewhere ("Trump" read as a verb in "Trump senior
+        # adviser Ann Lee said") are the source's, not the content's.
+        content_idx -= source_phrase(source_tok)
     content = trimmed(verb.doc, content_idx - {verb.i})
     if content is None or how == "governor":
         # A cue set off by commas inside or after its quote: prefer the quote itself.
