@@ -55,3 +55,11 @@ def test_a_name_read_as_a_verb_opens_the_title(nlp, text, cue, source):
     (statement,) = [s for s in found(nlp, text) if s[0] == cue]
     assert statement[1] == source
     assert source not in statement[2]
+
+
+def test_a_cue_read_as_part_of_the_title_after_it_is_not_the_source(nlp):
+    # "“...,” tweeted Ferris campaign spokesman ..." with "tweeted" taken for an
+    # adjective on the title: the source starts after the cue.
+    text = '"Great night," tweeted Ferris campaign spokesman Omar Okafor.'
+    (statement,) = [s for s in found(nlp, text) if s[0] == "tweeted"]
+    assert statement[1] == "Ferris campaign spokesman Omar Okafor"

@@ -547,7 +547,7 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         content = adjacent_quote(verb, source_tok, quotes) or content
     if content is None:
         return None
-    source = trimmed(verb.doc, source_phrase(source_tok)) if source_tok is not None else None
+    source = trimmed(verb.doc, _past_cue(verb, source_phrase(source_tok))) if source_tok is not None else None
     overlaps = source is not None and content[0] < source[1] and source[0] < content[1]
     # "the wall, which he said the state would fund": the relative clause is the content,
     # its speaker and cue inside it.
@@ -566,6 +566,15 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _past_cue(verb: Token, indices: set[int]) -> set[int]:
+    """A source phrase the parser grew over the cue before it ("“...,” tweeted party
+    spokesman Ann Lee" with "tweeted" read as an adjective on the title): the source
+    starts after the cue."""
+    if verb.i in indices and any(i > verb.i for i in indices):
+        return {i for i in indices if i > verb.i}
+    return indices
 
 
 def _quote_frame(verb: Token, content_idx: set[int], quotes: list[CharSpan]) -> bool:
