@@ -63,3 +63,32 @@ def test_a_cue_read_as_part_of_the_title_after_it_is_not_the_source(nlp):
     text = '"Great night," tweeted Ferris campaign spokesman Omar Okafor.'
     (statement,) = [s for s in found(nlp, text) if s[0] == "tweeted"]
     assert statement[1] == "Ferris campaign spokesman Omar Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "''My advice was to wait,'' recalled Tomas Heller, then ambassador to Chile. "
+            "''We had no choice.''",
+            "recalled",
+            "Tomas Heller, then ambassador to Chile",
+        ),
+        (
+            '"We will rebuild the pier," said Rep. Omar Haddad, R-Tex. "The money is there."',
+            "said",
+            "Rep. Omar Haddad, R-Tex.",
+        ),
+    ],
+)
+def test_a_description_closing_the_sentence_after_the_speaker(nlp, text, cue, source):
+    # "..., recalled Tomas Heller, then ambassador to Chile." with the description hung on
+    # the verb: a noun phrase closing the sentence after a named speaker describes them.
+    statements = [s for s in found(nlp, text) if s[0] == cue]
+    assert statements and all(s[1] == source for s in statements)
+
+
+def test_a_participle_closing_the_sentence_is_no_description(nlp):
+    text = '"We won," said Ana Brill, speaking to reporters.'
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[1] == "Ana Brill"

@@ -187,6 +187,7 @@ def source_phrase(tok: Token) -> set[int]:
                 indices |= extra
     indices |= _title_read_as_verb(tok, indices)
     indices |= _name_read_as_verb(tok, indices)
+    indices |= _closing_description(tok, indices)
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
     indices = _after_dateline(tok, indices)
     indices = _after_quote(tok, indices)
@@ -322,6 +323,43 @@ def _name_read_as_verb(tok: Token, indices: set[int]) -> set[int]:
     if first > word.sent.start and not (doc[first - 1].is_punct or doc[first - 1].is_space):
         return set()
     return set(range(first, start))
+
+
+# Adverbs that open a description of a person: "Ann Lee, then ambassador to Peru".
+DESCRIPTION_ADVERBS = {"then", "now", "formerly", "once", "also"}
+
+# What may end a sentence after a description: its stop and closing quote marks.
+SENTENCE_END = {".", "!", "?"} | QUOTE_MARKS
+
+
+def _closing_description(tok: Token, indices: set[int]) -> set[int]:
+    """A description closing the sentence after a named person who speaks after the cue
+    ("said Ann Lee, then ambassador to Peru.", "said Sen. Ann Lee, D-Ore.") that the
+    parser hung on the verb: a noun phrase with no verb of its own, which describes the
+    person as an appositive does."""
+    if not indices or tok.ent_type_ != "PERSON" or tok.head.i > tok.i:
+        return set()
+    doc, sent = tok.doc, tok.sent
+    comma = max(i for i in indices if not doc[i].is_punct or i == tok.i) + 1
+    if comma >= sent.end or doc[comma].text != ",":
+        return set()
+    end = comma + 1
+    while end < sent.end and doc[end].text not in SENTENCE_END and not doc[end].is_space:
+        end += 1
+    words = doc[comma + 1 : end]
+    rest = doc[end : sent.end]
+    if not len(words) or any(t.text not in SENTENCE_END and not t.is_space for t in rest):
+        return set()  # the sentence goes on: not a closing description
+    first = words[0]
+    if first.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} and first.lower_ not in DESCRIPTION_ADVERBS:
+        return set()
+    if any(w.pos_ in {"VERB", "AUX"} and w.dep_ != "amod" for w in words):
+        return set()
+    if not any(w.pos_ in {"NOUN", "PROPN"} for w in words):
+        return set()
+    if any(w.head.i in indices for w in words):
+        return set()  # hung on the source, it was cut for a reason
+    return set(range(comma + 1, end))
 
 
 def _main_clause(tok: Token) -> set[int]:
