@@ -92,3 +92,25 @@ def test_a_participle_closing_the_sentence_is_no_description(nlp):
     text = '"We won," said Ana Brill, speaking to reporters.'
     (said,) = [s for s in found(nlp, text) if s[0] == "said"]
     assert said[1] == "Ana Brill"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "The mayor ignored the chorus of critics calling for a recount.",
+            "calling for",
+            "the chorus of critics",
+        ),
+        (
+            "The city braced for an army of union members demanding higher wages.",
+            "demanding",
+            "an army of union members",
+        ),
+    ],
+)
+def test_a_cue_on_the_members_of_a_body_has_the_body_as_source(nlp, text, cue, source):
+    # "the chorus of critics calling for ...": the group speaks, named from its
+    # determiner on, though the cue hangs on its members.
+    (statement,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert statement[1] == source

@@ -188,6 +188,7 @@ def source_phrase(tok: Token) -> set[int]:
     indices |= _title_read_as_verb(tok, indices)
     indices |= _name_read_as_verb(tok, indices)
     indices |= _closing_description(tok, indices)
+    indices |= _group_before(tok, indices)
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
     indices = _after_dateline(tok, indices)
     indices = _after_quote(tok, indices)
@@ -323,6 +324,30 @@ def _name_read_as_verb(tok: Token, indices: set[int]) -> set[int]:
     if first > word.sent.start and not (doc[first - 1].is_punct or doc[first - 1].is_space):
         return set()
     return set(range(first, start))
+
+
+# Nouns for a body of people that speaks through its members: "an army of volunteers
+# marching ...", "the chorus of critics calling for ...".
+BODY_NOUNS = {
+    "army", "chorus", "flood", "crowd", "throng", "band", "legion", "wave", "host",
+    "contingent", "cadre", "coalition", "group", "trio", "handful", "slew", "swarm",
+}  # fmt: skip
+
+
+def _group_before(tok: Token, indices: set[int]) -> set[int]:
+    """The body a source belongs to when a cue hangs on the members ("the chorus of
+    critics calling for a recount", "an army of volunteers planning protests"): the
+    source is the whole group, from its determiner on."""
+    if not indices or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return set()
+    group = tok.head.head
+    if group.lemma_.lower() not in BODY_NOUNS or group.pos_ != "NOUN" or group.i > tok.i:
+        return set()
+    mods = [c.left_edge.i for c in group.lefts if c.dep_ in {"det", "amod", "compound", "nummod", "poss"}]
+    start, doc = min(mods, default=group.i), tok.doc
+    while start < group.i and doc[start].dep_ in {"mark", "cc", "punct", "advmod"}:
+        start += 1  # "that the chorus of critics ...": the clause's mark is not the group's
+    return set(range(start, min(indices)))
 
 
 # Adverbs that open a description of a person: "Ann Lee, then ambassador to Peru".
