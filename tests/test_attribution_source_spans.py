@@ -114,3 +114,14 @@ def test_a_cue_on_the_members_of_a_body_has_the_body_as_source(nlp, text, cue, s
     # determiner on, though the cue hangs on its members.
     (statement,) = [s for s in found(nlp, text) if s[0] == cue]
     assert statement[1] == source
+
+
+def test_a_plural_possessor_before_the_source_is_part_of_it(nlp):
+    # "As Eastline Partners’ Ann Lee pointed out": the bare apostrophe read as a closing
+    # quote left the possessor outside the source's phrase.
+    text = (
+        "As Eastline Partners’ Ann Lee pointed out in May, “The rates will rise before the "
+        "vote, so no bank has to worry.”"
+    )
+    (statement,) = [s for s in found(nlp, text) if s[0] == "pointed out"]
+    assert statement[1] == "Eastline Partners’ Ann Lee"

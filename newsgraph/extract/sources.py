@@ -189,6 +189,7 @@ def source_phrase(tok: Token) -> set[int]:
     indices |= _name_read_as_verb(tok, indices)
     indices |= _closing_description(tok, indices)
     indices |= _group_before(tok, indices)
+    indices |= _plural_possessor(tok, indices)
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
     indices = _after_dateline(tok, indices)
     indices = _after_quote(tok, indices)
@@ -348,6 +349,24 @@ def _group_before(tok: Token, indices: set[int]) -> set[int]:
     while start < group.i and doc[start].dep_ in {"mark", "cc", "punct", "advmod"}:
         start += 1  # "that the chorus of critics ...": the clause's mark is not the group's
     return set(range(start, min(indices)))
+
+
+def _plural_possessor(tok: Token, indices: set[int]) -> set[int]:
+    """A possessor ending in a bare apostrophe right before the source ("As Eastline
+    Partners’ Ann Lee pointed out"), which the tagger took for a closing quote and the
+    parser hung elsewhere: the source is whose it is too."""
+    if not indices or min(indices) < 2:
+        return set()
+    doc, start = tok.doc, min(indices)
+    mark, owner = doc[start - 1], doc[start - 2]
+    if mark.text not in {"’", "'"} or owner.whitespace_ or not mark.whitespace_:
+        return set()
+    if not (owner.is_alpha and owner.lower_.endswith("s") and owner.pos_ in {"NOUN", "PROPN"}):
+        return set()
+    first = owner.i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == owner.i:
+        first -= 1  # "Eastline Partners’"
+    return set(range(first, start))
 
 
 # Adverbs that open a description of a person: "Ann Lee, then ambassador to Peru".
