@@ -537,10 +537,10 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     if source_tok is not None:
         # A cue inside its source's phrase ("voters saying ...") keeps its clause.
         inside = verb in source_tok.subtree
-        content_idx -= source_phrase(source_tok) if inside else subtree(source_tok)
-        # Words the phrase took from elsewhere ("Trump" read as a verb in "Trump senior
+        # Words the phrase took from elsewhere ("Cook" read as a verb in "Cook senior
         # adviser Ann Lee said") are the source's, not the content's.
-        content_idx -= source_phrase(source_tok)
+        phrase = source_phrase(source_tok)
+        content_idx -= phrase if inside else subtree(source_tok) | phrase
     content = trimmed(verb.doc, content_idx - {verb.i})
     if content is None or how == "governor":
         # A cue set off by commas inside or after its quote: prefer the quote itself.
