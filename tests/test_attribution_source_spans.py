@@ -125,3 +125,13 @@ def test_a_plural_possessor_before_the_source_is_part_of_it(nlp):
     )
     (statement,) = [s for s in found(nlp, text) if s[0] == "pointed out"]
     assert statement[1] == "Eastline Partners’ Ann Lee"
+
+
+def test_a_participle_after_the_source_without_a_comma_says_which_ones_speak(nlp):
+    # "Council members backing the plan have said ...": the participle picks out which
+    # members speak and stays in the source of the main cue; its own statement ("backing
+    # the plan") keeps the bare members as its source.
+    text = "Council members backing the plan have said they will vote for it."
+    statements = {s[0]: s[1] for s in found(nlp, text)}
+    assert statements["have said"] == "Council members backing the plan"
+    assert statements["backing"] == "Council members"

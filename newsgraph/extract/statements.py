@@ -547,7 +547,11 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         content = adjacent_quote(verb, source_tok, quotes) or content
     if content is None:
         return None
-    source = trimmed(verb.doc, _past_cue(verb, source_phrase(source_tok))) if source_tok is not None else None
+    source = (
+        trimmed(verb.doc, _past_cue(verb, _with_participle(verb, source_tok, source_phrase(source_tok))))
+        if source_tok is not None
+        else None
+    )
     overlaps = source is not None and content[0] < source[1] and source[0] < content[1]
     # "the wall, which he said the state would fund": the relative clause is the content,
     # its speaker and cue inside it.
@@ -566,6 +570,23 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _with_participle(verb: Token, tok: Token, indices: set[int]) -> set[int]:
+    """A participle right after the source with no comma before it says which ones speak
+    ("groups urging her to run are hailing ...", "Republicans backing the bill have
+    said"): it stays in the source, though it holds a stance of its own, unless it holds
+    this very cue."""
+    if not indices:
+        return indices
+    for child in tok.rights:
+        words = subtree(child)
+        if child.dep_ != "acl" or child.tag_ != "VBG" or verb.i in words:
+            continue
+        opens = verb.doc[min(words)]
+        if min(words) == max(indices) + 1 and max(words) < verb.i and not opens.is_punct:
+            return indices | words
+    return indices
 
 
 def _past_cue(verb: Token, indices: set[int]) -> set[int]:
