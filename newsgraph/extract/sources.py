@@ -55,6 +55,9 @@ ANONYMOUS = {"anonymity", "anonymously"}
 # Closing quote marks: a source's phrase starts after them.
 QUOTE_MARKS = {'"', "”", "''"}
 
+# Opening quote marks.
+OPEN_QUOTES = {'"', "“", "``"}
+
 # Parts of a group that speak for it ("a third agreed", "half say").
 FRACTIONS = {"half", "third", "thirds", "quarter", "quarters", "majority", "most", "many"}
 
@@ -270,6 +273,10 @@ def source_phrase(tok: Token) -> set[int]:
             if extra and max(extra) + 1 == min(indices) and not _clause_before(other, extra):
                 indices |= extra
     indices |= _title_read_as_verb(tok, indices)
+    indices |= _name_read_as_verb(tok, indices)
+    indices |= _closing_description(tok, indices)
+    indices |= _group_before(tok, indices)
+    indices |= _plural_possessor(tok, indices)
     # The parser may take a dateline for a second subject: "PARIS (AP) — The minister".
     indices = _after_dateline(tok, indices)
     indices = _after_quote(tok, indices)
@@ -391,6 +398,110 @@ def _title_read_as_verb(tok: Token, indices: set[int]) -> set[int]:
     if not all(verb.is_ancestor(w) and w.pos_ in {"ADJ", "NOUN", "PROPN"} for w in words):
         return set()
     return set(range(first, start))
+
+
+def _name_read_as_verb(tok: Token, indices: set[int]) -> set[int]:
+    """A capitalized name opening a source's title that the tagger read as a bare verb
+    ("Trump senior adviser Ann Lee said", "Fight for Fairness director Ann Lee said"): a
+    verb with nothing of its own, or only a preposition with no object, right before the
+    title and opening its clause."""
+    if not indices or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return set()
+    doc, start = tok.doc, min(indices)
+    if start == 0 or doc[start].pos_ not in {"ADJ", "NOUN", "PROPN", "NUM", "SYM"}:
+        return set()
+    word = doc[start - 1]
+    if word.dep_ == "prep" and not any(c.dep_ == "pobj" for c in word.children):
+        word = word.head  # "Fight for" with "$15" hung on the title
+    if word.pos_ != "VERB" or word.tag_ not in {"VB", "VBP"} or not word.is_title:
+        return set()
+    if word.i == tok.head.i or word.is_ancestor(tok) or word.right_edge.i != start - 1:
+        return set()
+    if any(c.dep_ != "prep" for c in word.rights):
+        return set()  # what the parser hung before it (the quote) is not the verb's own
+    first = word.i
+    if first > word.sent.start and not (doc[first - 1].is_punct or doc[first - 1].is_space):
+        return set()
+    return set(range(first, start))
+
+
+# Nouns for a body of people that speaks through its members: "an army of volunteers
+# marching ...", "the chorus of critics calling for ...".
+BODY_NOUNS = {
+    "army", "chorus", "flood", "crowd", "throng", "band", "legion", "wave", "host",
+    "contingent", "cadre", "coalition", "group", "trio", "handful", "slew", "swarm",
+}  # fmt: skip
+
+
+def _group_before(tok: Token, indices: set[int]) -> set[int]:
+    """The body a source belongs to when a cue hangs on the members ("the chorus of
+    critics calling for a recount", "an army of volunteers planning protests"): the
+    source is the whole group, from its determiner on."""
+    if not indices or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return set()
+    group = tok.head.head
+    if group.lemma_.lower() not in BODY_NOUNS or group.pos_ != "NOUN" or group.i > tok.i:
+        return set()
+    mods = [c.left_edge.i for c in group.lefts if c.dep_ in {"det", "amod", "compound", "nummod", "poss"}]
+    start, doc = min(mods, default=group.i), tok.doc
+    while start < group.i and doc[start].dep_ in {"mark", "cc", "punct", "advmod"}:
+        start += 1  # "that the chorus of critics ...": the clause's mark is not the group's
+    return set(range(start, min(indices)))
+
+
+def _plural_possessor(tok: Token, indices: set[int]) -> set[int]:
+    """A possessor ending in a bare apostrophe right before the source ("As Eastline
+    Partners’ Ann Lee pointed out"), which the tagger took for a closing quote and the
+    parser hung elsewhere: the source is whose it is too."""
+    if not indices or min(indices) < 2:
+        return set()
+    doc, start = tok.doc, min(indices)
+    mark, owner = doc[start - 1], doc[start - 2]
+    if mark.text not in {"’", "'"} or owner.whitespace_ or not mark.whitespace_:
+        return set()
+    if not (owner.is_alpha and owner.lower_.endswith("s") and owner.pos_ in {"NOUN", "PROPN"}):
+        return set()
+    first = owner.i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == owner.i:
+        first -= 1  # "Eastline Partners’"
+    return set(range(first, start))
+
+
+# Adverbs that open a description of a person: "Ann Lee, then ambassador to Peru".
+DESCRIPTION_ADVERBS = {"then", "now", "formerly", "once", "also"}
+
+# What may end a sentence after a description: its stop and closing quote marks.
+SENTENCE_END = {".", "!", "?"} | QUOTE_MARKS
+
+
+def _closing_description(tok: Token, indices: set[int]) -> set[int]:
+    """A description closing the sentence after a named person who speaks after the cue
+    ("said Ann Lee, then ambassador to Peru.", "said Sen. Ann Lee, D-Ore.") that the
+    parser hung on the verb: a noun phrase with no verb of its own, which describes the
+    person as an appositive does."""
+    if not indices or tok.ent_type_ != "PERSON" or tok.head.i > tok.i:
+        return set()
+    doc, sent = tok.doc, tok.sent
+    comma = max(i for i in indices if not doc[i].is_punct or i == tok.i) + 1
+    if comma >= sent.end or doc[comma].text != ",":
+        return set()
+    end = comma + 1
+    while end < sent.end and doc[end].text not in SENTENCE_END and not doc[end].is_space:
+        end += 1
+    words = doc[comma + 1 : end]
+    rest = doc[end : sent.end]
+    if not len(words) or any(t.text not in SENTENCE_END and not t.is_space for t in rest):
+        return set()  # the sentence goes on: not a closing description
+    first = words[0]
+    if first.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} and first.lower_ not in DESCRIPTION_ADVERBS:
+        return set()
+    if any(w.pos_ in {"VERB", "AUX"} and w.dep_ != "amod" for w in words):
+        return set()
+    if not any(w.pos_ in {"NOUN", "PROPN"} for w in words):
+        return set()
+    if any(w.head.i in indices for w in words):
+        return set()  # hung on the source, it was cut for a reason
+    return set(range(comma + 1, end))
 
 
 def _main_clause(tok: Token) -> set[int]:
@@ -528,7 +639,7 @@ def source_token(verb: Token) -> Token | None:
             expletive = subjects[0].lower_ == "it" and (verb.pos_ == "ADJ" or _raised(verb, node))
             if expletive or _copular_aim(verb, node, subjects[0]):
                 return None
-            return subjects[0]
+            return _speaker_after_quote(node, subjects[0]) or subjects[0]
         for child in node.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -563,6 +674,30 @@ def source_token(verb: Token) -> Token | None:
             return None
         joined = node.dep_ == "conj"
         node = node.head
+    return None
+
+
+def _speaker_after_quote(verb: Token, subject: Token) -> Token | None:
+    """The speaker after a cue that follows its quote ("“Nonsense,” wrote a farmer",
+    "“Absurd,” replied the union leader"), when the parser took the quoted words for the
+    subject and the speaker for an object: the quote ends with a comma, "?" or "!" and its
+    closing mark right before the verb, and a noun phrase follows the verb."""
+    doc, i = verb.doc, verb.i
+    if subject.i > i or i < 2 or doc[i - 1].text not in QUOTE_MARKS or verb.tag_ not in FINITE:
+        return None
+    if any(c.dep_ == "nsubj" and c.i != subject.i for c in verb.children):
+        return None  # 'Lee, star of “Dust,” thanked': the quote ends the subject's title
+    words = [t.i for t in subject.subtree if not t.is_punct]
+    if doc[i - 2].text not in {",", "?", "!"} or max(words) > i - 2:
+        return None
+    first = subject.left_edge.i
+    if doc[first].text not in OPEN_QUOTES and (first == 0 or doc[first - 1].text not in OPEN_QUOTES):
+        return None  # the quote is the subject's own: 'Lee, author of “Dust,” wrote'
+    if any(doc[j].text in QUOTE_MARKS | OPEN_QUOTES for j in range(first + 1, i - 1)):
+        return None  # 'Lee, star of “Dust,” thanked': a title quoted inside the subject
+    for child in verb.rights:
+        if child.dep_ in {"dobj", "nsubj", "attr", "npadvmod"} and child.pos_ in NOMINAL:
+            return child if child.left_edge.i == i + 1 else None
     return None
 
 

@@ -616,7 +616,10 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     if source_tok is not None:
         # A cue inside its source's phrase ("voters saying ...") keeps its clause.
         inside = verb in source_tok.subtree
-        content_idx -= source_phrase(source_tok) if inside else subtree(source_tok)
+        # Words the phrase took from elsewhere ("Cook" read as a verb in "Cook senior
+        # adviser Ann Lee said") are the source's, not the content's.
+        phrase = source_phrase(source_tok)
+        content_idx -= phrase if inside else subtree(source_tok) | phrase
     content = trimmed(verb.doc, content_idx - {verb.i})
     if content is None or how == "governor":
         # A cue set off by commas inside or after its quote: prefer the quote itself.
@@ -625,6 +628,7 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         return None
     source = (
         trimmed(verb.doc, _after_cue(verb, source_phrase(source_tok)))
+        trimmed(verb.doc, _past_cue(verb, _with_participle(verb, source_tok, source_phrase(source_tok))))
         if source_tok is not None
         else None
     )
@@ -675,6 +679,32 @@ def _terms_of_speaking(doc: Doc, content_idx: set[int]) -> bool:
     return bool(roots) and all(
         r.lemma_.lower() in SPEAKING_TERMS and r.head.lower_ in {"on", "under"} for r in roots
     )
+
+
+def _with_participle(verb: Token, tok: Token, indices: set[int]) -> set[int]:
+    """A participle right after the source with no comma before it says which ones speak
+    ("groups urging her to run are hailing ...", "Republicans backing the bill have
+    said"): it stays in the source, though it holds a stance of its own, unless it holds
+    this very cue."""
+    if not indices:
+        return indices
+    for child in tok.rights:
+        words = subtree(child)
+        if child.dep_ != "acl" or child.tag_ != "VBG" or verb.i in words:
+            continue
+        opens = verb.doc[min(words)]
+        if min(words) == max(indices) + 1 and max(words) < verb.i and not opens.is_punct:
+            return indices | words
+    return indices
+
+
+def _past_cue(verb: Token, indices: set[int]) -> set[int]:
+    """A source phrase the parser grew over the cue before it ("“...,” tweeted party
+    spokesman Ann Lee" with "tweeted" read as an adjective on the title): the source
+    starts after the cue."""
+    if verb.i in indices and any(i > verb.i for i in indices):
+        return {i for i in indices if i > verb.i}
+    return indices
 
 
 def _quote_frame(verb: Token, content_idx: set[int], quotes: list[CharSpan]) -> bool:
