@@ -271,6 +271,9 @@ def _reported_clauses(verb: Token, children: list[Token]) -> list[Token]:
     # "Lee, whose firm ..., said ...": a clause the parser hung before the cue is where
     # its speaker stands, not what was said.
     clauses = [c for c in clauses if c != opening_clause(verb)]
+    mark = _clause_break(verb)
+    if mark is not None:
+        clauses = [c for c in clauses if c.i > mark]
     # "It was no accident — Holt told the Gazette that ...": a "that" clause after the
     # cue is what it reports, not the clause the parser also hung before it.
     clauses.sort(key=lambda c: not (c.i > verb.i and that_marked(c)))
@@ -519,6 +522,7 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         # The parser may run on into the next paragraph; content stays in the cue's.
         paras = paragraphs(verb.doc)
         content_idx = {i for i in content_idx if paras[i] == paras[verb.i]}
+    content_idx = _after_clause_break(verb, content_idx)
     source_tok = source_token(verb) or stray_subject(verb)
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
@@ -563,6 +567,29 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+# Marks that end one independent clause before another: "47% say X; 37% disagree".
+CLAUSE_BREAKS = {";", ":"}
+
+
+def _clause_break(verb: Token) -> int | None:
+    """The semicolon or colon right before the cue's own clause ("He backs X; *she*
+    backs Y", "The report found X: *70 percent* say Y"), if there is one: the clause
+    before it is another statement, however the parser hung it on the cue."""
+    lefts = [c for c in verb.lefts if c.dep_ not in CLAUSE_DEPS | {"ccomp", "punct"}]
+    first = min((c.left_edge.i for c in lefts), default=verb.i)
+    while first > 0 and verb.doc[first - 1].is_space:
+        first -= 1
+    if first == 0 or verb.doc[first - 1].text not in CLAUSE_BREAKS:
+        return None
+    return first - 1
+
+
+def _after_clause_break(verb: Token, content_idx: set[int]) -> set[int]:
+    """The content without what lies before the cue's clause break."""
+    mark = _clause_break(verb)
+    return content_idx if mark is None else {i for i in content_idx if i > mark}
 
 
 def _quote_frame(verb: Token, content_idx: set[int], quotes: list[CharSpan]) -> bool:

@@ -1,0 +1,40 @@
+"""Attributions next to or inside another statement's content that stand on their own:
+clauses joined by a semicolon or a colon, each with its own speaker and cue."""
+
+from __future__ import annotations
+
+# The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
+# ruff: noqa: F811
+from attribution_helpers import found, nlp  # noqa: F401
+
+
+def test_a_cue_after_a_semicolon_does_not_report_the_clause_before_it(nlp):
+    text = "The mayor backs a new tram line; her rival backs more buses."
+    assert ("backs", "The mayor", "a new tram line") in found(nlp, text)
+    assert ("backs", "her rival", "more buses") in found(nlp, text)
+
+
+def test_a_cue_after_a_semicolon_with_nothing_of_its_own_reports_nothing(nlp):
+    # "30 percent disagree" is a reaction, not a statement that holds the first clause.
+    text = "Most residents say the ferry should run at night; 30 percent disagree."
+    assert [s[1] for s in found(nlp, text)] == ["Most residents"]
+
+
+def test_a_cue_after_a_colon_reports_what_follows_it(nlp):
+    text = (
+        "The harbor survey showed a deep split over the ferry: 60 percent of islanders "
+        "say the service should stay public."
+    )
+    (say,) = [s for s in found(nlp, text) if s[0] == "say"]
+    assert say[2] == "the service should stay public"
+    council = found(nlp, "The council is divided: its chair says the budget is too small.")
+    assert council == [("says", "its chair", "the budget is too small")]
+
+
+def test_an_opening_phrase_after_a_semicolon_belongs_to_the_second_clause(nlp):
+    text = (
+        "The regional planners oppose the new runway; last week, the airline unveiled "
+        "a plan to expand it."
+    )
+    (unveiled,) = [s for s in found(nlp, text) if s[0] == "unveiled"]
+    assert unveiled[2] == "a plan to expand it"
