@@ -38,3 +38,19 @@ def test_an_opening_phrase_after_a_semicolon_belongs_to_the_second_clause(nlp):
     )
     (unveiled,) = [s for s in found(nlp, text) if s[0] == "unveiled"]
     assert unveiled[2] == "a plan to expand it"
+
+
+def test_a_relative_clause_after_a_comma_is_not_part_of_a_noun_content(nlp):
+    text = "The senator praised the harbor pilot Ines Varga, who has vowed to keep the channel open."
+    assert found(nlp, text) == [
+        ("praised", "The senator", "the harbor pilot Ines Varga"),
+        ("has vowed", "who", "to keep the channel open"),
+    ]
+    plain = found(nlp, "The union rejected the offer, which arrived late on Friday.")
+    assert plain == [("rejected", "The union", "the offer")]
+
+
+def test_a_speaker_in_a_relative_clause_after_a_noun_content_stands_apart(nlp):
+    text = "The governor criticized the toll plan, which the auditors said would cost millions."
+    (criticized,) = [s for s in found(nlp, text) if s[0] == "criticized"]
+    assert criticized[2] == "the toll plan"

@@ -523,6 +523,8 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         paras = paragraphs(verb.doc)
         content_idx = {i for i in content_idx if paras[i] == paras[verb.i]}
     content_idx = _after_clause_break(verb, content_idx)
+    if how in {"object", "prep"}:
+        content_idx = _without_aside_relative(verb.doc, content_idx)
     source_tok = source_token(verb) or stray_subject(verb)
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
@@ -590,6 +592,24 @@ def _after_clause_break(verb: Token, content_idx: set[int]) -> set[int]:
     """The content without what lies before the cue's clause break."""
     mark = _clause_break(verb)
     return content_idx if mark is None else {i for i in content_idx if i > mark}
+
+
+def _without_aside_relative(doc: Doc, content_idx: set[int]) -> set[int]:
+    """A noun content without the relative clause set off by a comma that closes it
+    ("praised Ann Lee, who has vowed to ..."): the clause tells more about the noun and
+    is not what was praised; a cue in it ("who has vowed") is its own speaker's
+    statement, not part of this one."""
+    for tok in (doc[i] for i in sorted(content_idx)):
+        if tok.dep_ != "relcl" or tok.head.i not in content_idx or tok.head.i > tok.i:
+            continue
+        comma = tok.left_edge.i - 1
+        if comma not in content_idx or doc[comma].text != ",":
+            continue
+        rest = [i for i in content_idx if i > tok.right_edge.i and not doc[i].is_punct]
+        if rest:
+            continue
+        return {i for i in content_idx if i < comma}
+    return content_idx
 
 
 def _quote_frame(verb: Token, content_idx: set[int], quotes: list[CharSpan]) -> bool:
