@@ -1,11 +1,14 @@
 """Attributions next to or inside another statement's content that stand on their own:
-clauses joined by a semicolon or a colon, each with its own speaker and cue."""
+clauses joined by a semicolon or a colon, a relative clause after a noun content, and a
+closing "according to"."""
 
 from __future__ import annotations
 
 # The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
 # ruff: noqa: F811
 from attribution_helpers import found, nlp  # noqa: F401
+
+from newsgraph.evaluate import polnear
 
 
 def test_a_cue_after_a_semicolon_does_not_report_the_clause_before_it(nlp):
@@ -54,3 +57,26 @@ def test_a_speaker_in_a_relative_clause_after_a_noun_content_stands_apart(nlp):
     text = "The governor criticized the toll plan, which the auditors said would cost millions."
     (criticized,) = [s for s in found(nlp, text) if s[0] == "criticized"]
     assert criticized[2] == "the toll plan"
+
+
+def test_a_closing_according_to_is_not_part_of_a_reported_clause(nlp):
+    # The phrase vouches for the whole report, so both statements stand.
+    text = (
+        "Senator Alma Ruiz said she would have vetoed the toll bill if it had reached her "
+        "desk, according to local press reports."
+    )
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[2] == "she would have vetoed the toll bill if it had reached her desk"
+    kept = polnear.predicted(nlp(text)._.ng_statements)
+    assert sorted(text[a.source[0] : a.source[1]] for a in kept) == [
+        "Senator Alma Ruiz",
+        "local press reports",
+    ]
+
+
+def test_an_as_clause_keeps_a_closing_according_to(nlp):
+    # "As Ruiz noted, X, according to Y": PolNeAR keeps the aside and the phrase apart,
+    # each holding the other.
+    text = "As the harbor master noted, the ferry is late again, according to the timetable."
+    (noted,) = [s for s in found(nlp, text) if s[0] == "noted"]
+    assert noted[2] == "the ferry is late again, according to the timetable"

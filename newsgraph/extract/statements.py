@@ -525,6 +525,8 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     content_idx = _after_clause_break(verb, content_idx)
     if how in {"object", "prep"}:
         content_idx = _without_aside_relative(verb.doc, content_idx)
+    if not as_clause(verb):
+        content_idx = _without_closing_according(verb, content_idx)
     source_tok = source_token(verb) or stray_subject(verb)
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
@@ -609,6 +611,21 @@ def _without_aside_relative(doc: Doc, content_idx: set[int]) -> set[int]:
         if rest:
             continue
         return {i for i in content_idx if i < comma}
+    return content_idx
+
+
+def _without_closing_according(verb: Token, content_idx: set[int]) -> set[int]:
+    """A content without the "..., according to X" that closes its sentence ("Lee said
+    she would run, according to two aides"): X vouches for the whole report, Lee's
+    saying included, so the phrase is a statement of its own and not part of Lee's."""
+    doc = verb.doc
+    words = [i for i in content_idx if not doc[i].is_punct]
+    for i in sorted(content_idx):
+        tok = doc[i]
+        if tok.lower_ != "according" or i <= verb.i or i + 1 >= len(doc) or doc[i + 1].lower_ != "to":
+            continue
+        if doc[i - 1].text == "," and tok.right_edge.i >= max(words):
+            return {j for j in content_idx if j < i - 1}
     return content_idx
 
 
