@@ -80,3 +80,21 @@ def test_an_as_clause_keeps_a_closing_according_to(nlp):
     text = "As the harbor master noted, the ferry is late again, according to the timetable."
     (noted,) = [s for s in found(nlp, text) if s[0] == "noted"]
     assert noted[2] == "the ferry is late again, according to the timetable"
+
+
+def test_a_cue_with_its_own_subject_after_a_comma_and_is_its_own_statement(nlp):
+    text = (
+        "Nearly half of the riders said that the fares are too high, and those riders "
+        "backed the new mayor."
+    )
+    assert found(nlp, text) == [
+        ("said", "Nearly half of the riders", "that the fares are too high"),
+        ("backed", "those riders", "the new mayor"),
+    ]
+
+
+def test_a_second_that_clause_or_question_after_a_comma_and_is_the_same_content(nlp):
+    same = found(nlp, "The mayor said the tram is too slow, and that the buses are too old.")
+    assert same == [("said", "The mayor", "the tram is too slow, and that the buses are too old")]
+    asked = found(nlp, "Teachers know how many pupils are reading the books, and what they are skipping.")
+    assert asked[0][2] == "how many pupils are reading the books, and what they are skipping"

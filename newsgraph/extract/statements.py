@@ -396,7 +396,7 @@ def _without_shared(clause: Token, verb: Token) -> set[int]:
     speaker ("said X and said that Y": the first content is X alone)."""
     indices = subtree(clause)
     for child in clause.rights:
-        if shared_cue(child) == verb or _own_attribution(child):
+        if shared_cue(child) == verb or _own_attribution(child) or _joined_attribution(child):
             cut = min(t.i for t in child.subtree)
             # Drop the joining "and" or comma too.
             while cut - 1 in indices and verb.doc[cut - 1].lower_ in {"and", ","}:
@@ -417,6 +417,25 @@ def _own_attribution(child: Token) -> bool:
         t.pos_ == "VERB" and cue_word(t) and any(c.dep_ == "nsubj" for c in t.children)
         for t in child.subtree
     )
+
+
+def _joined_attribution(child: Token) -> bool:
+    """A clause joined to a content by ", and" whose own verb is a cue with a subject of
+    its own ("said X, and those voters backed Y", "found X, and the mayor has been
+    citing it"): the next statement in the sentence, not part of the first content. A
+    second "that" clause ("said X, and that Y") is still the same content."""
+    if child.dep_ != "conj" or child.pos_ != "VERB" or not cue_word(child):
+        return False
+    first = min(t.i for t in child.subtree)
+    doc = child.doc
+    if first < 2 or doc[first - 1].lower_ != "and" or doc[first - 2].text not in {",", "—", "--"}:
+        return False
+    if any(c.dep_ == "mark" for c in child.children) or doc[first].tag_ in {"WP", "WDT", "WRB"}:
+        return False  # "and that ...", "and what they want": the same content goes on
+    if not any(c.dep_ == "nsubj" for c in child.children):
+        return False
+    # Inside a quote the clause is the quoted speaker's words, not a statement.
+    return not any(q[0] <= child.idx < q[1] for q in find_quotes(doc_text(doc)))
 
 
 def _extra_clauses(verb: Token) -> list[Token]:
