@@ -98,3 +98,14 @@ def test_a_second_that_clause_or_question_after_a_comma_and_is_the_same_content(
     assert same == [("said", "The mayor", "the tram is too slow, and that the buses are too old")]
     asked = found(nlp, "Teachers know how many pupils are reading the books, and what they are skipping.")
     assert asked[0][2] == "how many pupils are reading the books, and what they are skipping"
+
+
+def test_a_quote_and_cue_set_between_dashes_report_only_the_quote(nlp):
+    text = (
+        "The mayor praised the new tram line - “a bold step for the whole valley,” she "
+        "said - and promised more buses."
+    )
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[2] == "a bold step for the whole valley"
+    kept = polnear.predicted(nlp(text)._.ng_statements)
+    assert "The mayor" in {text[a.source[0] : a.source[1]] for a in kept}

@@ -94,6 +94,7 @@ from newsgraph.extract.quotes import (
     signed_quotes,
 )
 from newsgraph.extract.sources import (
+    DASHES,
     SEEMING,
     apply_vias,
     as_clause,
@@ -566,7 +567,10 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         inside = verb in source_tok.subtree
         content_idx -= source_phrase(source_tok) if inside else subtree(source_tok)
     content = trimmed(verb.doc, content_idx - {verb.i})
-    if content is None or how == "governor":
+    aside = _dashed_quote(verb, source_tok, quotes)
+    if aside is not None:
+        content = aside
+    elif content is None or how == "governor":
         # A cue set off by commas inside or after its quote: prefer the quote itself.
         content = adjacent_quote(verb, source_tok, quotes) or content
     if content is None:
@@ -590,6 +594,26 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _dashed_quote(verb: Token, source_tok: Token | None, quotes: list[CharSpan]) -> CharSpan | None:
+    """The quote of a cue set between dashes inside another sentence ("Lee praised the
+    plan - “a bold step,” she said - and left"): what the cue reports is the quote,
+    not the sentence around the dashes, which is another statement."""
+    quote = adjacent_quote(verb, source_tok, quotes)
+    if quote is None or quote[1] > verb.idx:
+        return None
+    text = doc_text(verb.doc)
+    before = text[: quote[0]].rstrip(" \t,'`“\"").rstrip()
+    if not any(before.endswith(d) for d in DASHES):
+        return None
+    subtree_idx = {t.i for t in verb.subtree}
+    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+        if tok.text in DASHES:
+            return quote
+        if tok.i not in subtree_idx or tok.is_quote or tok.text in {".", ";", ":"}:
+            return None
+    return None
 
 
 # Marks that end one independent clause before another: "47% say X; 37% disagree".
