@@ -109,3 +109,11 @@ def test_a_quote_and_cue_set_between_dashes_report_only_the_quote(nlp):
     assert said[2] == "a bold step for the whole valley"
     kept = polnear.predicted(nlp(text)._.ng_statements)
     assert "The mayor" in {text[a.source[0] : a.source[1]] for a in kept}
+
+
+def test_an_even_as_clause_with_its_own_speaker_is_not_part_of_the_content(nlp):
+    text = "The council hopes the new tram will ease traffic, even as its chair admits the budget is tight."
+    assert found(nlp, text)[0] == ("hopes", "The council", "the new tram will ease traffic")
+    # A bare "as" clause is the same speaker's aside ("as she said"), and stays.
+    text = "The council hopes the new tram will ease traffic, as its chair said last week."
+    assert found(nlp, text)[0][2] == "the new tram will ease traffic, as its chair said last week"

@@ -123,7 +123,7 @@ register_extensions()
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 # Words that join a second, opposed view to a content: "..., while critics say ...".
-CONTRAST = {"while", "though", "although", "whereas", "but"}
+CONTRAST = {"while", "though", "although", "whereas", "but", "even as"}
 
 
 def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
@@ -412,12 +412,21 @@ def _own_attribution(child: Token) -> bool:
     which PolNeAR keeps out of the first content."""
     marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "cc"}}
     first = child.doc[min(t.i for t in child.subtree) - 1]
+    if _even_as(child):
+        marks.add("even as")
     if child.dep_ not in {"advcl", "conj"} or not (marks | {first.lower_}) & CONTRAST:
         return False
     return any(
         t.pos_ == "VERB" and cue_word(t) and any(c.dep_ == "nsubj" for c in t.children)
         for t in child.subtree
     )
+
+
+def _even_as(clause: Token) -> bool:
+    """A clause opened by "even as" ("..., even as critics warn ..."): a contrast, unlike
+    a bare "as", which also sets a time or a manner."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    return mark is not None and mark.i > 0 and clause.doc[mark.i - 1].lower_ == "even"
 
 
 def _joined_attribution(child: Token) -> bool:
