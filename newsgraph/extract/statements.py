@@ -99,6 +99,7 @@ from newsgraph.extract.quotes import (
     signed_quotes,
 )
 from newsgraph.extract.sources import (
+    DASHES,
     SEEMING,
     apply_vias,
     as_clause,
@@ -129,7 +130,7 @@ register_extensions()
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 # Words that join a second, opposed view to a content: "..., while critics say ...".
-CONTRAST = {"while", "though", "although", "whereas", "but"}
+CONTRAST = {"while", "though", "although", "whereas", "but", "even as"}
 
 
 def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
@@ -302,6 +303,9 @@ def _reported_clauses(verb: Token, children: list[Token]) -> list[Token]:
     # "Lee, whose firm ..., said ...": a clause the parser hung before the cue is where
     # its speaker stands, not what was said.
     clauses = [c for c in clauses if c != opening_clause(verb)]
+    mark = _clause_break(verb)
+    if mark is not None:
+        clauses = [c for c in clauses if c.i > mark]
     # "It was no accident — Holt told the Gazette that ...": a "that" clause after the
     # cue is what it reports, not the clause the parser also hung before it.
     clauses.sort(key=lambda c: not (c.i > verb.i and that_marked(c)))
@@ -424,7 +428,7 @@ def _without_shared(clause: Token, verb: Token) -> set[int]:
     speaker ("said X and said that Y": the first content is X alone)."""
     indices = subtree(clause)
     for child in clause.rights:
-        if shared_cue(child) == verb or _own_attribution(child):
+        if shared_cue(child) == verb or _own_attribution(child) or _joined_attribution(child):
             cut = min(t.i for t in child.subtree)
             # Drop the joining "and" or comma too.
             while cut - 1 in indices and verb.doc[cut - 1].lower_ in {"and", ","}:
@@ -439,12 +443,40 @@ def _own_attribution(child: Token) -> bool:
     which PolNeAR keeps out of the first content."""
     marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "cc"}}
     first = child.doc[min(t.i for t in child.subtree) - 1]
+    if _even_as(child):
+        marks.add("even as")
     if child.dep_ not in {"advcl", "conj"} or not (marks | {first.lower_}) & CONTRAST:
         return False
     return any(
         t.pos_ == "VERB" and cue_word(t) and any(c.dep_ == "nsubj" for c in t.children)
         for t in child.subtree
     )
+
+
+def _even_as(clause: Token) -> bool:
+    """A clause opened by "even as" ("..., even as critics warn ..."): a contrast, unlike
+    a bare "as", which also sets a time or a manner."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    return mark is not None and mark.i > 0 and clause.doc[mark.i - 1].lower_ == "even"
+
+
+def _joined_attribution(child: Token) -> bool:
+    """A clause joined to a content by ", and" whose own verb is a cue with a subject of
+    its own ("said X, and those voters backed Y", "found X, and the mayor has been
+    citing it"): the next statement in the sentence, not part of the first content. A
+    second "that" clause ("said X, and that Y") is still the same content."""
+    if child.dep_ != "conj" or child.pos_ != "VERB" or not cue_word(child):
+        return False
+    first = min(t.i for t in child.subtree)
+    doc = child.doc
+    if first < 2 or doc[first - 1].lower_ != "and" or doc[first - 2].text not in {",", "—", "--"}:
+        return False
+    if any(c.dep_ == "mark" for c in child.children) or doc[first].tag_ in {"WP", "WDT", "WRB"}:
+        return False  # "and that ...", "and what they want": the same content goes on
+    if not any(c.dep_ == "nsubj" for c in child.children):
+        return False
+    # Inside a quote the clause is the quoted speaker's words, not a statement.
+    return not any(q[0] <= child.idx < q[1] for q in find_quotes(doc_text(doc)))
 
 
 def _extra_clauses(verb: Token) -> list[Token]:
@@ -599,6 +631,12 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         or misread_verb_subject(verb)
         or gerund_subject(verb)
     )
+    content_idx = _after_clause_break(verb, content_idx)
+    if how in {"object", "prep"}:
+        content_idx = _without_aside_relative(verb.doc, content_idx)
+    if not as_clause(verb):
+        content_idx = _without_closing_according(verb, content_idx)
+    source_tok = source_token(verb) or stray_subject(verb)
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
     if how == "object" and source_tok is None:
@@ -621,7 +659,10 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         phrase = source_phrase(source_tok)
         content_idx -= phrase if inside else subtree(source_tok) | phrase
     content = trimmed(verb.doc, content_idx - {verb.i})
-    if content is None or how == "governor":
+    aside = _dashed_quote(verb, source_tok, quotes)
+    if aside is not None:
+        content = aside
+    elif content is None or how == "governor":
         # A cue set off by commas inside or after its quote: prefer the quote itself.
         content = adjacent_quote(verb, source_tok, quotes) or content
     if content is None:
@@ -705,6 +746,82 @@ def _past_cue(verb: Token, indices: set[int]) -> set[int]:
     if verb.i in indices and any(i > verb.i for i in indices):
         return {i for i in indices if i > verb.i}
     return indices
+
+
+def _dashed_quote(verb: Token, source_tok: Token | None, quotes: list[CharSpan]) -> CharSpan | None:
+    """The quote of a cue set between dashes inside another sentence ("Lee praised the
+    plan - “a bold step,” she said - and left"): what the cue reports is the quote,
+    not the sentence around the dashes, which is another statement."""
+    quote = adjacent_quote(verb, source_tok, quotes)
+    if quote is None or quote[1] > verb.idx:
+        return None
+    text = doc_text(verb.doc)
+    before = text[: quote[0]].rstrip(" \t,'`“\"").rstrip()
+    if not any(before.endswith(d) for d in DASHES):
+        return None
+    subtree_idx = {t.i for t in verb.subtree}
+    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+        if tok.text in DASHES:
+            return quote
+        if tok.i not in subtree_idx or tok.is_quote or tok.text in {".", ";", ":"}:
+            return None
+    return None
+
+
+# Marks that end one independent clause before another: "47% say X; 37% disagree".
+CLAUSE_BREAKS = {";", ":"}
+
+
+def _clause_break(verb: Token) -> int | None:
+    """The semicolon or colon right before the cue's own clause ("He backs X; *she*
+    backs Y", "The report found X: *70 percent* say Y"), if there is one: the clause
+    before it is another statement, however the parser hung it on the cue."""
+    lefts = [c for c in verb.lefts if c.dep_ not in CLAUSE_DEPS | {"ccomp", "punct"}]
+    first = min((c.left_edge.i for c in lefts), default=verb.i)
+    while first > 0 and verb.doc[first - 1].is_space:
+        first -= 1
+    if first == 0 or verb.doc[first - 1].text not in CLAUSE_BREAKS:
+        return None
+    return first - 1
+
+
+def _after_clause_break(verb: Token, content_idx: set[int]) -> set[int]:
+    """The content without what lies before the cue's clause break."""
+    mark = _clause_break(verb)
+    return content_idx if mark is None else {i for i in content_idx if i > mark}
+
+
+def _without_aside_relative(doc: Doc, content_idx: set[int]) -> set[int]:
+    """A noun content without the relative clause set off by a comma that closes it
+    ("praised Ann Lee, who has vowed to ..."): the clause tells more about the noun and
+    is not what was praised; a cue in it ("who has vowed") is its own speaker's
+    statement, not part of this one."""
+    for tok in (doc[i] for i in sorted(content_idx)):
+        if tok.dep_ != "relcl" or tok.head.i not in content_idx or tok.head.i > tok.i:
+            continue
+        comma = tok.left_edge.i - 1
+        if comma not in content_idx or doc[comma].text != ",":
+            continue
+        rest = [i for i in content_idx if i > tok.right_edge.i and not doc[i].is_punct]
+        if rest:
+            continue
+        return {i for i in content_idx if i < comma}
+    return content_idx
+
+
+def _without_closing_according(verb: Token, content_idx: set[int]) -> set[int]:
+    """A content without the "..., according to X" that closes its sentence ("Lee said
+    she would run, according to two aides"): X vouches for the whole report, Lee's
+    saying included, so the phrase is a statement of its own and not part of Lee's."""
+    doc = verb.doc
+    words = [i for i in content_idx if not doc[i].is_punct]
+    for i in sorted(content_idx):
+        tok = doc[i]
+        if tok.lower_ != "according" or i <= verb.i or i + 1 >= len(doc) or doc[i + 1].lower_ != "to":
+            continue
+        if doc[i - 1].text == "," and tok.right_edge.i >= max(words):
+            return {j for j in content_idx if j < i - 1}
+    return content_idx
 
 
 def _quote_frame(verb: Token, content_idx: set[int], quotes: list[CharSpan]) -> bool:
