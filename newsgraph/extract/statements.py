@@ -456,12 +456,16 @@ def _inverted_ccomp(verb: Token) -> bool:
 
 def _parenthetical(verb: Token) -> bool:
     """"Soon after, the evidence indicates, the judge ruled": a cue set off by commas
-    inside the clause it reports, parsed as an unmarked adverbial."""
-    if verb.dep_ != "advcl" or verb.head.i < verb.i:
+    inside the clause it reports, parsed as an unmarked adverbial or as a complement of
+    the verb after it ("If it rains, Lee warned on Monday, the dam will fail")."""
+    if verb.dep_ not in {"advcl", "ccomp"} or verb.head.i < verb.i:
         return False
     if any(c.dep_ == "mark" for c in verb.children):
         return False
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} and c.i > verb.i for c in verb.children):
+    # "Lee argued in an email, ...": a medium or time after the cue leaves it an aside,
+    # but "pointed to the data, ..." names what it reports.
+    own = cue_prep(verb)
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} or c == own for c in verb.rights):
         return False
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     return subject is not None and between_commas(verb.doc, subject.left_edge.i, verb.right_edge.i)
