@@ -187,6 +187,9 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     tail = _closing_attribution(verb)
     if tail is not None:
         return tail, "governor"
+    spliced = _spliced_content(verb)
+    if spliced:
+        return spliced, "governor"
     # A verb of speaking reports something wherever it stands; another cue only as the
     # main verb or in a relative clause ("the plan she opposes").
     dependent = verb.dep_ in {"conj", "advcl", "ccomp", "xcomp"}
@@ -469,6 +472,64 @@ def _parenthetical(verb: Token) -> bool:
         return False
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     return subject is not None and between_commas(verb.doc, subject.left_edge.i, verb.right_edge.i)
+
+
+# What a cue set off in a sentence may take after it before its closing comma.
+ASIDE_TAIL = {"advmod", "npadvmod", "prep", "punct"}
+
+
+def _spliced_content(verb: Token) -> set[int]:
+    """The clause a cue with a subject reports when the parser joined the two with a
+    bare comma as if they were a list of acts: "Voters oppose the levy, a new survey
+    finds, ..." (the cue joined to the clause before it) or "The Herald reported,
+    citing aides, Lee tried to ..." and "This sort of remark, the network claimed,
+    breaks its rules" (the clause joined to the cue). An "and" would make them two acts."""
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or not _subject_of(verb):
+        return set()
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} for c in verb.rights):
+        return set()
+    doc = verb.doc
+    if verb.dep_ == "conj" and verb.head.i < verb.i and _bare_comma_before(verb):
+        head = verb.head
+        if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+            return set()
+        if not _aside_ends(verb):
+            return set()
+        return subtree(head) - subtree(verb)
+    clause = next(
+        (c for c in verb.rights if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}), None
+    )
+    if clause is None or not _bare_comma_before(clause):
+        return set()
+    joined = [c for c in verb.children if c.dep_ == "cc"]
+    if _subject_of(clause):
+        # "Lee argued, the crowd jeered, and ...": a list of events, not a report.
+        return set() if joined else subtree(clause)
+    if any(c.i < clause.i for c in joined):
+        return set()
+    # The clause shares its subject with what stands before the cue's own subject.
+    subject = _subject_of(verb)
+    assert subject is not None
+    start = min(t.i for t in subject.subtree)
+    if subject.i > verb.i or start == verb.sent.start or doc[start - 1].text != ",":
+        return set()
+    before = {i for i in range(verb.sent.start, start - 1) if not doc[i].is_space}
+    return before | subtree(clause)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def _bare_comma_before(clause: Token) -> bool:
+    """A comma, and no "and", right before the clause."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text == ","
+
+
+def _aside_ends(verb: Token) -> bool:
+    """Only a time, a medium or the like follows the cue before a comma or the end."""
+    return all(c.dep_ in ASIDE_TAIL for c in verb.rights)
 
 
 def frame(verb: Token, how: str) -> str:
