@@ -9,6 +9,8 @@ import pytest
 # ruff: noqa: F811
 from attribution_helpers import found, nlp  # noqa: F401
 
+from newsgraph.extract import statements
+
 
 @pytest.mark.parametrize(
     ("text", "cue", "source"),
@@ -59,3 +61,43 @@ def test_a_cue_joined_by_a_bare_comma_reports_the_clause_beside_it(nlp, text, cu
     # The parser joins the cue and the clause it reports as if they were two acts in a
     # row; with no "and" between them the clause is what the cue reports.
     assert (cue, source) in [s[:2] for s in found(nlp, text)]
+
+
+def _kessling_declined(vocab):
+    from spacy.tokens import Doc
+
+    # "Kessling, through a spokeswoman, declined ..." with the surname tagged as a
+    # participle and the aside hung on it, as the tagger does with names in "-ing".
+    words = ["Kessling", ",", "through", "a", "spokeswoman", ",", "declined", "comment"]
+    return Doc(
+        vocab,
+        words=words,
+        heads=[6, 0, 0, 4, 2, 6, 6, 6],
+        deps=["nsubj", "punct", "prep", "det", "pobj", "punct", "ROOT", "dobj"],
+        pos=["VERB", "PUNCT", "ADP", "DET", "NOUN", "PUNCT", "VERB", "NOUN"],
+        tags=["VBG", ",", "IN", "DT", "NN", ",", "VBD", "NN"],
+    )
+
+
+def test_a_capitalized_subject_with_only_an_aside_is_a_name_not_a_clause(nlp):
+    from spacy.tokens import Doc
+
+    assert statements._speaker(_kessling_declined(nlp.vocab)[0])
+    # "Holding rates low has helped": a clause as subject is no speaker.
+    words = ["Holding", "rates", "has", "helped"]
+    clause = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[3, 0, 3, 3],
+        deps=["csubj", "dobj", "aux", "ROOT"],
+        pos=["VERB", "NOUN", "AUX", "VERB"],
+        tags=["VBG", "NNS", "VBZ", "VBN"],
+    )
+    assert not statements._speaker(clause[0])
+
+
+def test_who_carried_the_words_is_not_part_of_the_source(nlp):
+    from newsgraph.extract.sources import source_phrase
+
+    doc = _kessling_declined(nlp.vocab)
+    assert [doc[i].text for i in sorted(source_phrase(doc[0]))] == ["Kessling"]

@@ -125,6 +125,8 @@ def _circumstance(child: Token) -> bool:
         return False
     if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
         return True
+    if child.dep_ == "prep" and child.lower_ == "through" and _set_off(child):
+        return True  # "Lee, through a spokesman, declined": who carried the words
     if child.dep_ == "prep" and child.lower_ in {"in", "during", "at", "on", "via", "over"}:
         obj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if obj is None:

@@ -662,10 +662,19 @@ def _speaker(subject: Token) -> bool:
     can a relative "that": "the groups that oppose the bill" mostly describes them, and
     PolNeAR marks a source for only a quarter of such clauses; the stance stays."""
     if subject.pos_ in {"VERB", "AUX"}:
-        return bool(subject.ent_type_) or subject.is_title and subject.i != subject.sent.start
+        title = subject.is_title and (subject.i != subject.sent.start or _bare_word(subject))
+        return bool(subject.ent_type_) or title
     if _pointing_word(subject):
         return False
     return not (subject.lower_ == "that" and subject.head.dep_ == "relcl")
+
+
+def _bare_word(subject: Token) -> bool:
+    """A subject with nothing hung on it but punctuation and asides: "Kowalski, through a
+    lawyer, declined" is a name the tagger took for a verb, not a clause like "Holding
+    rates low has helped"."""
+    doc = subject.doc
+    return all(c.dep_ == "punct" or doc[c.left_edge.i - 1].text == "," for c in subject.children)
 
 
 # Words that point at a thing or a fact, never at a person: "That suggests ...",
