@@ -101,3 +101,29 @@ def test_who_carried_the_words_is_not_part_of_the_source(nlp):
 
     doc = _kessling_declined(nlp.vocab)
     assert [doc[i].text for i in sorted(source_phrase(doc[0]))] == ["Kessling"]
+
+
+def test_a_name_read_as_a_modal_in_an_aside_is_its_source(nlp):
+    text = "In particular, Will wrote, Okafor can challenge the governor on water policy."
+    assert ("Will", "In particular, Will wrote, Okafor can challenge the governor on water policy") in [
+        s[1:] for s in found(nlp, text)
+    ]
+
+
+def test_a_group_word_read_as_a_modifier_in_an_aside_is_its_source(nlp):
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.sources import stray_subject
+
+    # "That levy, many argue, could fail." with "many" hung on "argue" as an adjective.
+    words = ["That", "levy", ",", "many", "argue", ",", "could", "fail", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, False, True, True, False, True, True, False, False],
+        heads=[1, 7, 4, 4, 7, 4, 7, 7, 7],
+        deps=["det", "nsubj", "punct", "amod", "parataxis", "punct", "aux", "ROOT", "punct"],
+        pos=["DET", "NOUN", "PUNCT", "ADJ", "VERB", "PUNCT", "AUX", "VERB", "PUNCT"],
+        tags=["DT", "NN", ",", "JJ", "VBP", ",", "MD", "VB", "."],
+    )
+    assert stray_subject(doc[4]) == doc[3]

@@ -589,7 +589,7 @@ def stray_subject(verb: Token) -> Token | None:
         return None
     if _has_subject(verb):
         return None
-    found = _phrase_before(verb) or _opening_clause_subject(verb)
+    found = _phrase_before(verb) or _opening_clause_subject(verb) or _misread_aside_subject(verb)
     if found is not None:
         return found
     sent = verb.sent
@@ -610,6 +610,30 @@ def stray_subject(verb: Token) -> Token | None:
     if before and before[-1] == ",":
         return _opening_name(verb)
     return None
+
+
+# Words that stand for a group of people on their own: "..., many argue, ...".
+GROUP_WORDS = {"many", "most", "some", "others", "few", "several", "both", "all"}
+
+# How the parser may hang a misread subject on the verb of an aside.
+MISREAD_SUBJECT_DEPS = {"amod", "aux", "compound", "det", "nummod", "advmod"}
+
+
+def _misread_aside_subject(verb: Token) -> Token | None:
+    """The one word between a comma and a cue verb that the parser hung on the verb as
+    something other than its subject, in an aside or a clause running to the sentence's
+    end: a group word ("That plan, many argue, would fail") or a capitalized name read
+    as a modal ("In short, Will wrote, ...")."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 2].text != "," or verb.i - 2 <= verb.sent.start:
+        return None
+    word = doc[verb.i - 1]
+    if word.head != verb or word.dep_ not in MISREAD_SUBJECT_DEPS:
+        return None
+    after = max(t.i for t in verb.subtree if not t.is_punct) + 1
+    if after >= len(doc) or doc[after].text not in {",", "."}:
+        return None
+    return word if word.lower_ in GROUP_WORDS or word.is_title else None
 
 
 def _unknown_name(tok: Token) -> bool:
