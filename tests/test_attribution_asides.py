@@ -127,3 +127,27 @@ def test_a_group_word_read_as_a_modifier_in_an_aside_is_its_source(nlp):
         tags=["DT", "NN", ",", "JJ", "VBP", ",", "MD", "VB", "."],
     )
     assert stray_subject(doc[4]) == doc[3]
+
+
+def test_a_clause_misread_as_the_subject_leaves_the_speaker_before_the_cue(nlp):
+    from spacy.tokens import Doc
+
+    # "Making her way out, Ortiz and husband Sam, thanked the guest." with the opening
+    # participle parsed as the subject of "thanked" and the names hung on it.
+    words = ["Making", "her", "way", "out", ",", "Ortiz", "and", "husband", "Sam", ","]
+    words += ["thanked", "the", "guest", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, True, False, True, True, True, True, False, True, True, True, False, False],
+        heads=[10, 2, 0, 0, 0, 2, 5, 8, 5, 10, 10, 12, 10, 10],
+        deps=["csubj", "poss", "dobj", "advmod", "punct", "appos", "cc", "compound", "conj"]
+        + ["punct", "ROOT", "det", "dobj", "punct"],
+        pos=["VERB", "PRON", "NOUN", "ADV", "PUNCT", "PROPN", "CCONJ", "NOUN", "PROPN"]
+        + ["PUNCT", "VERB", "DET", "NOUN", "PUNCT"],
+        tags=["VBG", "PRP$", "NN", "RB", ",", "NNP", "CC", "NN", "NNP", ",", "VBD", "DT", "NN", "."],
+        lemmas=["make", "her", "way", "out", ",", "Ortiz", "and", "husband", "Sam", ","]
+        + ["thank", "the", "guest", "."],
+    )
+    thanked = [s for s in statements.find_statements(doc) if doc.text[s.cue[0] : s.cue[1]] == "thanked"]
+    assert [doc.text[s.source[0] : s.source[1]] for s in thanked if s.source] == ["Ortiz and husband Sam"]

@@ -647,6 +647,12 @@ def _unknown_name(tok: Token) -> bool:
     )
 
 
+def speaker_before(verb: Token) -> Token | None:
+    """The speaker found by position right before a cue whose parsed subject is a clause
+    the parser built by mistake ("Making her way out, Lee and her aide, thanked ...")."""
+    return _phrase_before(verb)
+
+
 def _phrase_before(verb: Token) -> Token | None:
     """The noun phrase that ends right before a finite cue with no subject, which the
     parser hung elsewhere ("..., House Speaker Ryan's office announced", "..., a White

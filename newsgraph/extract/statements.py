@@ -100,6 +100,7 @@ from newsgraph.extract.sources import (
     opening_clause,
     source_phrase,
     source_token,
+    speaker_before,
     stray_subject,
     via_of_verb,
 )
@@ -590,7 +591,10 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     if how == "object" and source_tok is None:
         return None  # "Finding a solution ..." is not a finding without a finder
     if source_tok is not None and not _speaker(source_tok):
-        source_tok = None
+        # "Making her way out, Lee and her aide, thanked ...": a clause the parser made
+        # the subject; the speaker is the phrase right before the cue.
+        misread = source_tok.pos_ in {"VERB", "AUX"} and source_tok.i < verb.i
+        source_tok = speaker_before(verb) if misread else None
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
         # Only a quote of its own makes it a cue: "As the day began, ..." is a time, but
         # "as she put it" is what "put it" is for.
