@@ -151,3 +151,30 @@ def test_a_clause_misread_as_the_subject_leaves_the_speaker_before_the_cue(nlp):
     )
     thanked = [s for s in statements.find_statements(doc) if doc.text[s.cue[0] : s.cue[1]] == "thanked"]
     assert [doc.text[s.source[0] : s.source[1]] for s in thanked if s.source] == ["Ortiz and husband Sam"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "More recently, she’s spoken out against the county’s new parking law, inviting "
+            "residents to a town meeting.",
+            "’s spoken out",
+            "she",
+        ),
+        (
+            "Other than Mayor Dana Ruiz, who's called for 300 new officers, the candidates "
+            "aren't offering specifics.",
+            "'s called for",
+            "who",
+        ),
+    ],
+)
+def test_a_contracted_has_before_a_phrasal_cue_keeps_its_subject(nlp, text, cue, source):
+    # The parser reads "'s" as a passive "is"; a particle or the cue's own preposition
+    # shows it is "has", so the subject speaks.
+    assert (cue, source) in [s[:2] for s in found(nlp, text)]
+
+
+def test_a_contracted_is_before_a_real_passive_is_left_alone(nlp):
+    assert [s[:2] for s in found(nlp, "He's wanted by the police.")] == [("'s wanted", "the police")]

@@ -10,6 +10,7 @@ from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import (
     CUE_TIMES,
     cue_lemma,
+    cue_prep,
     cue_word,
     feeling_passive,
     is_cue_verb,
@@ -557,7 +558,11 @@ def _contracted_has(verb: Token) -> bool:
     """"He's said he ...": "'s" read as a passive "is" when it is "has", which the
     clause or object after the verb gives away."""
     contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children)
-    return contracted and any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
+    # A particle or the cue's own preposition gives it away too: "she's spoken out
+    # against ...", "he's called for ..." (no one "is spoken out").
+    phrasal = cue_prep(verb) is not None or any(c.dep_ == "prt" for c in verb.rights)
+    active = phrasal or any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
+    return contracted and active
 
 
 # Heads whose subject "it" stands for nobody: "it is hard to imagine ...", "it remains to
