@@ -10,6 +10,7 @@ from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import (
     CUE_TIMES,
     cue_lemma,
+    cue_prep,
     cue_word,
     feeling_passive,
     is_cue_verb,
@@ -205,6 +206,8 @@ def _circumstance(child: Token) -> bool:
         return True
     if _singling_out(child):
         return True
+    if child.dep_ == "prep" and child.lower_ == "through" and _set_off(child):
+        return True  # "Lee, through a spokesman, declined": who carried the words
     if child.dep_ == "prep" and child.lower_ in {"in", "during", "at", "on", "via", "over"}:
         obj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if obj is None:
@@ -807,7 +810,11 @@ def _contracted_has(verb: Token) -> bool:
     """"He's said he ...": "'s" read as a passive "is" when it is "has", which the
     clause or object after the verb gives away."""
     contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children)
-    return contracted and any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
+    # A particle or the cue's own preposition gives it away too: "she's spoken out
+    # against ...", "he's called for ..." (no one "is spoken out").
+    phrasal = cue_prep(verb) is not None or any(c.dep_ == "prt" for c in verb.rights)
+    active = phrasal or any(c.dep_ in {"ccomp", "dobj"} and c.i > verb.i for c in verb.children)
+    return contracted and active
 
 
 # Heads whose subject "it" stands for nobody: "it is hard to imagine ...", "it remains to
@@ -839,7 +846,7 @@ def stray_subject(verb: Token) -> Token | None:
         return None
     if _has_subject(verb):
         return None
-    found = _phrase_before(verb) or _opening_clause_subject(verb)
+    found = _phrase_before(verb) or _opening_clause_subject(verb) or _misread_aside_subject(verb)
     if found is not None:
         return found
     sent = verb.sent
@@ -862,6 +869,30 @@ def stray_subject(verb: Token) -> Token | None:
     return None
 
 
+# Words that stand for a group of people on their own: "..., many argue, ...".
+GROUP_WORDS = {"many", "most", "some", "others", "few", "several", "both", "all"}
+
+# How the parser may hang a misread subject on the verb of an aside.
+MISREAD_SUBJECT_DEPS = {"amod", "aux", "compound", "det", "nummod", "advmod"}
+
+
+def _misread_aside_subject(verb: Token) -> Token | None:
+    """The one word between a comma and a cue verb that the parser hung on the verb as
+    something other than its subject, in an aside or a clause running to the sentence's
+    end: a group word ("That plan, many argue, would fail") or a capitalized name read
+    as a modal ("In short, Will wrote, ...")."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 2].text != "," or verb.i - 2 <= verb.sent.start:
+        return None
+    word = doc[verb.i - 1]
+    if word.head != verb or word.dep_ not in MISREAD_SUBJECT_DEPS:
+        return None
+    after = max(t.i for t in verb.subtree if not t.is_punct) + 1
+    if after >= len(doc) or doc[after].text not in {",", "."}:
+        return None
+    return word if word.lower_ in GROUP_WORDS or word.is_title else None
+
+
 def _unknown_name(tok: Token) -> bool:
     """A capitalized word the tagger did not take for a name ("said Skelly" tagged as an
     adverb), and not a time ("said Tuesday")."""
@@ -871,6 +902,12 @@ def _unknown_name(tok: Token) -> bool:
         and tok.pos_ in {"ADV", "NOUN", "ADJ", "VERB"}
         and tok.lower_ not in CUE_TIMES
     )
+
+
+def speaker_before(verb: Token) -> Token | None:
+    """The speaker found by position right before a cue whose parsed subject is a clause
+    the parser built by mistake ("Making her way out, Lee and her aide, thanked ...")."""
+    return _phrase_before(verb)
 
 
 def _phrase_before(verb: Token) -> Token | None:

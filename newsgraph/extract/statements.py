@@ -108,6 +108,7 @@ from newsgraph.extract.sources import (
     opening_clause,
     source_phrase,
     source_token,
+    speaker_before,
     stray_subject,
     via_of_verb,
 )
@@ -195,6 +196,9 @@ def _content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
     tail = _closing_attribution(verb)
     if tail is not None:
         return tail, "governor"
+    spliced = _spliced_content(verb)
+    if spliced:
+        return spliced, "governor"
     # A verb of speaking reports something wherever it stands; another cue only as the
     # main verb or in a relative clause ("the plan she opposes").
     dependent = verb.dep_ in {"conj", "advcl", "ccomp", "xcomp"}
@@ -519,15 +523,77 @@ def _inverted_ccomp(verb: Token) -> bool:
 
 def _parenthetical(verb: Token) -> bool:
     """"Soon after, the evidence indicates, the judge ruled": a cue set off by commas
-    inside the clause it reports, parsed as an unmarked adverbial."""
-    if verb.dep_ != "advcl" or verb.head.i < verb.i:
+    inside the clause it reports, parsed as an unmarked adverbial or as a complement of
+    the verb after it ("If it rains, Lee warned on Monday, the dam will fail")."""
+    if verb.dep_ not in {"advcl", "ccomp"} or verb.head.i < verb.i:
         return False
     if any(c.dep_ == "mark" for c in verb.children):
         return False
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} and c.i > verb.i for c in verb.children):
+    # "Lee argued in an email, ...": a medium or time after the cue leaves it an aside,
+    # but "pointed to the data, ..." names what it reports.
+    own = cue_prep(verb)
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} or c == own for c in verb.rights):
         return False
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     return subject is not None and between_commas(verb.doc, subject.left_edge.i, verb.right_edge.i)
+
+
+# What a cue set off in a sentence may take after it before its closing comma.
+ASIDE_TAIL = {"advmod", "npadvmod", "prep", "punct"}
+
+
+def _spliced_content(verb: Token) -> set[int]:
+    """The clause a cue with a subject reports when the parser joined the two with a
+    bare comma as if they were a list of acts: "Voters oppose the levy, a new survey
+    finds, ..." (the cue joined to the clause before it) or "The Herald reported,
+    citing aides, Lee tried to ..." and "This sort of remark, the network claimed,
+    breaks its rules" (the clause joined to the cue). An "and" would make them two acts."""
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or not _subject_of(verb):
+        return set()
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} for c in verb.rights):
+        return set()
+    doc = verb.doc
+    if verb.dep_ == "conj" and verb.head.i < verb.i and _bare_comma_before(verb):
+        head = verb.head
+        if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+            return set()
+        if not _aside_ends(verb):
+            return set()
+        return subtree(head) - subtree(verb)
+    clause = next(
+        (c for c in verb.rights if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}), None
+    )
+    if clause is None or not _bare_comma_before(clause):
+        return set()
+    joined = [c for c in verb.children if c.dep_ == "cc"]
+    if _subject_of(clause):
+        # "Lee argued, the crowd jeered, and ...": a list of events, not a report.
+        return set() if joined else subtree(clause)
+    if any(c.i < clause.i for c in joined):
+        return set()
+    # The clause shares its subject with what stands before the cue's own subject.
+    subject = _subject_of(verb)
+    assert subject is not None
+    start = min(t.i for t in subject.subtree)
+    if subject.i > verb.i or start == verb.sent.start or doc[start - 1].text != ",":
+        return set()
+    before = {i for i in range(verb.sent.start, start - 1) if not doc[i].is_space}
+    return before | subtree(clause)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def _bare_comma_before(clause: Token) -> bool:
+    """A comma, and no "and", right before the clause."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text == ","
+
+
+def _aside_ends(verb: Token) -> bool:
+    """Only a time, a medium or the like follows the cue before a comma or the end."""
+    return all(c.dep_ in ASIDE_TAIL for c in verb.rights)
 
 
 def frame(verb: Token, how: str) -> str:
@@ -642,7 +708,10 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     if how == "object" and source_tok is None:
         return None  # "Finding a solution ..." is not a finding without a finder
     if source_tok is not None and not _speaker(source_tok):
-        source_tok = None
+        # "Making her way out, Lee and her aide, thanked ...": a clause the parser made
+        # the subject; the speaker is the phrase right before the cue.
+        misread = source_tok.pos_ in {"VERB", "AUX"} and source_tok.i < verb.i
+        source_tok = speaker_before(verb) if misread else None
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
         # Only a quote of its own makes it a cue: "As the day began, ..." is a time, but
         # "as she put it" is what "put it" is for.
@@ -856,10 +925,19 @@ def _speaker(subject: Token) -> bool:
     can a relative "that": "the groups that oppose the bill" mostly describes them, and
     PolNeAR marks a source for only a quarter of such clauses; the stance stays."""
     if subject.pos_ in {"VERB", "AUX"}:
-        return bool(subject.ent_type_) or subject.is_title and subject.i != subject.sent.start
+        title = subject.is_title and (subject.i != subject.sent.start or _bare_word(subject))
+        return bool(subject.ent_type_) or title
     if _pointing_word(subject):
         return False
     return not (subject.lower_ == "that" and subject.head.dep_ == "relcl")
+
+
+def _bare_word(subject: Token) -> bool:
+    """A subject with nothing hung on it but punctuation and asides: "Kowalski, through a
+    lawyer, declined" is a name the tagger took for a verb, not a clause like "Holding
+    rates low has helped"."""
+    doc = subject.doc
+    return all(c.dep_ == "punct" or doc[c.left_edge.i - 1].text == "," for c in subject.children)
 
 
 # Words that point at a thing or a fact, never at a person: "That suggests ...",
