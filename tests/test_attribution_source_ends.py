@@ -95,22 +95,6 @@ def test_an_apostrophe_in_a_source_is_not_a_quote_end(nlp):
     assert _source_of(nlp, text, "said") == "Torres\u2019 campaign manager"
 
 
-def test_a_source_phrase_never_starts_with_its_own_cue(nlp):
-    # The parser may read an inverted cue as a modifier of the speaker's title.
-    from newsgraph.extract.statements import _after_cue
-
-    doc = nlp('"Debate recap," tweeted council spokesman Ivo Brandt.')
-    tweeted = next(t for t in doc if t.text == "tweeted")
-    phrase = {t.i for t in doc if tweeted.i <= t.i <= tweeted.i + 4}
-    assert [doc[i].text for i in sorted(_after_cue(tweeted, phrase))] == [
-        "council",
-        "spokesman",
-        "Ivo",
-        "Brandt",
-    ]
-    assert _after_cue(tweeted, phrase - {tweeted.i}) == phrase - {tweeted.i}
-
-
 def test_a_clause_read_as_a_second_subject_is_not_joined_to_the_source(nlp):
     # The parse spaCy gave a news sentence with stray spaces: "general" and "campaign"
     # both subjects of "touted", "stumped" a past-tense verb hung on "general".

@@ -691,18 +691,17 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         # The parser may run on into the next paragraph; content stays in the cue's.
         paras = paragraphs(verb.doc)
         content_idx = {i for i in content_idx if paras[i] == paras[verb.i]}
+    content_idx = _after_clause_break(verb, content_idx)
+    if how in {"object", "prep"}:
+        content_idx = _without_aside_relative(verb.doc, content_idx)
+    if not as_clause(verb):
+        content_idx = _without_closing_according(verb, content_idx)
     source_tok = (
         source_token(verb)
         or stray_subject(verb)
         or misread_verb_subject(verb)
         or gerund_subject(verb)
     )
-    content_idx = _after_clause_break(verb, content_idx)
-    if how in {"object", "prep"}:
-        content_idx = _without_aside_relative(verb.doc, content_idx)
-    if not as_clause(verb):
-        content_idx = _without_closing_according(verb, content_idx)
-    source_tok = source_token(verb) or stray_subject(verb)
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
     if how == "object" and source_tok is None:
@@ -737,7 +736,6 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
     if content is None:
         return None
     source = (
-        trimmed(verb.doc, _after_cue(verb, source_phrase(source_tok)))
         trimmed(verb.doc, _past_cue(verb, _with_participle(verb, source_tok, source_phrase(source_tok))))
         if source_tok is not None
         else None
@@ -1044,12 +1042,3 @@ def statements_component(doc: Doc) -> Doc:
 
 
 __all__ = ["StatementMention", "find_quotes", "find_statements", "lexicon"]
-
-
-def _after_cue(verb: Token, indices: set[int]) -> set[int]:
-    """A source phrase that the parser began with its own cue ('"Recap," tweeted party
-    spokesman Tom Lee', "tweeted" read as a modifier of "spokesman"): the source is what
-    follows the cue; a cue cannot name who speaks."""
-    if verb.i in indices and verb.i == min(indices) and len(indices) > 1:
-        return {i for i in indices if i > verb.i}
-    return indices
