@@ -9,7 +9,7 @@ import pytest
 # ruff: noqa: F811
 from attribution_helpers import cues, found, nlp  # noqa: F401
 
-from newsgraph.extract import statements
+from newsgraph.extract.cues import shared_cue
 
 
 def test_a_relative_clause_after_a_comma_stays_in_the_source(nlp):
@@ -66,10 +66,10 @@ def test_a_second_said_hung_on_the_first_content_keeps_the_speaker(nlp):
 def test_shared_cue_finds_the_outer_reporting_verb_only_after_a_misparse(nlp):
     # The parser hangs the second "said" on "slowed", inside the first one's clause.
     hung = nlp("She said the new rules have slowed the port and said that fees would rise.")
-    assert statements.shared_cue(hung[10]).i == 1
+    assert shared_cue(hung[10]).i == 1
     # Parsed as a plain coordination, there is nothing to repair.
     plain = nlp("He said the mill was closing and said that jobs would go.")
-    assert statements.shared_cue(plain[7]) is None
+    assert shared_cue(plain[7]) is None
 
 
 def test_a_light_verb_with_a_speech_act_noun_is_a_cue(nlp):
