@@ -40,6 +40,7 @@ from newsgraph.extract.spans import (
     prep_object,
     rest_of_paragraph,
     subtree,
+    text_before,
 )
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -431,8 +432,7 @@ def _inverted_ccomp(verb: Token) -> bool:
     """'..., the envoy said' parsed as a complement of the quoted clause's verb."""
     if verb.dep_ != "ccomp" or verb.head.i > verb.i or any(c.dep_ == "mark" for c in verb.children):
         return False
-    first = min(t.i for t in verb.subtree)
-    return first > 0 and verb.doc[first - 1].text in {",", "”", '"', "—"}
+    return text_before(verb) in {",", "”", '"', "—"}
 
 
 def _parenthetical(verb: Token) -> bool:
@@ -501,8 +501,7 @@ def _subject_of(verb: Token) -> Token | None:
 
 def _bare_comma_before(clause: Token) -> bool:
     """A comma, and no "and", right before the clause."""
-    first = min(t.i for t in clause.subtree)
-    return first > 0 and clause.doc[first - 1].text == ","
+    return text_before(clause) == ","
 
 
 def _aside_ends(verb: Token) -> bool:

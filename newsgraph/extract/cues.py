@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from newsgraph import knowledge
-from newsgraph.extract.spans import CharSpan
+from newsgraph.extract.spans import CharSpan, text_before
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubjpass"}
 
@@ -439,8 +439,7 @@ def shared_cue(verb: Token) -> Token | None:
     content; it is the same speaker's next statement."""
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return None
-    first = min(t.i for t in verb.subtree)
-    before = verb.doc[first - 1].lower_ if first > 0 else ""
+    before = text_before(verb).lower()
     if verb.dep_ == "conj":
         joined = before in {"and", ","}
     else:

@@ -25,6 +25,7 @@ from newsgraph.extract.spans import (
     paragraphs,
     span_tokens,
     subtree,
+    text_before,
     trimmed,
 )
 
@@ -252,8 +253,7 @@ def _dates_a_finding(child: Token) -> bool:
 def _set_off(clause: Token) -> bool:
     """A clause after a comma ("Lee, who chairs the board,", "Lee, wearing a cap,") only
     describes the noun; the source is the noun without it."""
-    first = min(t.i for t in clause.subtree)
-    return first > 0 and clause.doc[first - 1].text in {",", "—", "–", "("}
+    return text_before(clause) in {",", "—", "–", "("}
 
 
 def source_phrase(tok: Token) -> set[int]:

@@ -82,6 +82,13 @@ def main_verb(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in NOMINAL
 
 
+def text_before(tok: Token) -> str:
+    """The token right before the phrase ``tok`` heads ("" at the start of the doc): the
+    comma, dash or quote mark that sets a clause off."""
+    first = tok.left_edge.i
+    return tok.doc[first - 1].text if first > 0 else ""
+
+
 def between_commas(doc: Doc, first: int, last: int) -> bool:
     """Whether tokens ``first`` to ``last`` stand between two commas: "X, the records
     show, Y" or "X, according to Y, Z"."""
