@@ -13,6 +13,7 @@ from newsgraph.extract.sources import DASHES, is_outlet, noun_phrase, source_phr
 from newsgraph.extract.spans import (
     CharSpan,
     between_commas,
+    indices_with_lower,
     indices_with_pos,
     paragraphs,
     prep_object,
@@ -293,8 +294,8 @@ def _cites_own(anchor: Token) -> bool:
 def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     """'In a poll released Monday, Lee led by 6 points': the poll is the source."""
     found, polls = [], lexicon().poll_nouns
-    for tok in doc:
-        if tok.lower_ != "in" or tok.dep_ != "prep":
+    for tok in (doc[i] for i in indices_with_lower(doc, ("in",))):
+        if tok.dep_ != "prep":
             continue
         opening = _opening_phrase(tok)
         objs = [
@@ -373,8 +374,8 @@ def viewer_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention
     sees it, so X is the source and the clause the content. A clause whose own verb
     reports someone ("To that, she added ...") is that verb's statement."""
     found = []
-    for tok in doc:
-        if tok.lower_ != "to" or tok.dep_ != "prep" or not _sentence_opener(tok):
+    for tok in (doc[i] for i in indices_with_lower(doc, ("to",))):
+        if tok.dep_ != "prep" or not _sentence_opener(tok):
             continue
         if any(q[0] <= tok.idx < q[1] for q in quotes):
             continue  # a speaker's own "to me" stays inside the quote
@@ -413,8 +414,8 @@ def by_reckoning_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementM
     clause the phrase modifies. A clause whose own verb reports someone ("By one
     estimate, officials said ...") is that verb's statement."""
     found = []
-    for tok in doc:
-        if tok.lower_ != "by" or tok.dep_ != "prep":
+    for tok in (doc[i] for i in indices_with_lower(doc, ("by",))):
+        if tok.dep_ != "prep":
             continue
         obj = _reckoning(tok)
         anchor = tok.head

@@ -73,6 +73,12 @@ def indices_with_pos(doc: Doc, tags: tuple[str, ...]) -> list[int]:
     return [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
 
 
+def indices_with_lower(doc: Doc, words: tuple[str, ...]) -> list[int]:
+    """Token indices whose lowercase form is one of the words; one array read."""
+    wanted = {doc.vocab.strings[word] for word in words}
+    return [i for i, low in enumerate(doc.to_array("LOWER").tolist()) if low in wanted]
+
+
 def main_verb(verb: Token) -> bool:
     """The sentence's main verb: its root, or a clause on a root noun in a sentence the
     parser gave no verb ("Lee, an aide, called the plan reckless" parsed as a noun

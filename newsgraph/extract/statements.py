@@ -348,7 +348,8 @@ def _dashed_quote(verb: Token, source_tok: Token | None, quotes: list[CharSpan])
     if quote is None or quote[1] > verb.idx:
         return None
     text = doc_text(verb.doc)
-    before = text[: quote[0]].rstrip(" \t,'`“\"").rstrip()
+    # A window, not the whole text before the quote: this runs once per cue.
+    before = text[max(0, quote[0] - 200) : quote[0]].rstrip(" \t,'`“\"").rstrip()
     if not any(before.endswith(d) for d in DASHES):
         return None
     subtree_idx = {t.i for t in verb.subtree}
@@ -463,15 +464,15 @@ def _drop_markup(doc: Doc, statement: StatementMention) -> None:
     """A source glued to a markup tag left in the text (an embedded post's
     ``<post author="..." date="...">Ann Lee``): the tag names no one, so the source
     starts after its closing ``>``, or is none if nothing follows it."""
+    text = doc_text(doc)
     for s in [statement, *statement.relayed_by]:
         if s.source is None:
             continue
-        text = doc.text[s.source[0] : s.source[1]]
-        cut = text.rfind(">")
+        cut = text.rfind(">", s.source[0], s.source[1])
         if cut < 0:
             continue
-        start = s.source[0] + cut + 1
-        while start < s.source[1] and not (doc.text[start].isalnum() or doc.text[start] in "@#"):
+        start = cut + 1
+        while start < s.source[1] and not (text[start].isalnum() or text[start] in "@#"):
             start += 1
         s.source = (start, s.source[1]) if start < s.source[1] else None
         if s.source is None:
