@@ -39,6 +39,7 @@ from newsgraph.extract.spans import (
     paragraphs,
     prep_object,
     rest_of_paragraph,
+    span_text,
     subtree,
     text_before,
 )
@@ -554,11 +555,14 @@ def without_closing_according(verb: Token, content_idx: set[int]) -> set[int]:
     she would run, according to two aides"): X vouches for the whole report, Lee's
     saying included, so the phrase is a statement of its own and not part of Lee's."""
     doc = verb.doc
-    words = [i for i in content_idx if not doc[i].is_punct]
+    # Runs once per cue: the text rules out most contents without a Token per word.
+    if "according" not in span_text(doc, content_idx).lower():
+        return content_idx
     for i in sorted(content_idx):
         tok = doc[i]
         if tok.lower_ != "according" or i <= verb.i or i + 1 >= len(doc) or doc[i + 1].lower_ != "to":
             continue
-        if doc[i - 1].text == "," and tok.right_edge.i >= max(words):
+        last_word = max(j for j in content_idx if not doc[j].is_punct)
+        if doc[i - 1].text == "," and tok.right_edge.i >= last_word:
             return {j for j in content_idx if j < i - 1}
     return content_idx

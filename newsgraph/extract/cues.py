@@ -206,12 +206,23 @@ def quote_phrase(tok: Token) -> tuple[Token, Token] | None:
     and the word right after it."""
     if tok.pos_ != "VERB" or tok.i + 1 >= len(tok.doc):
         return None
+    quote_verbs = lexicon().quote_verbs
+    # Asked for every cue check of every verb: the first word rules out most without
+    # building the next Token.
+    if tok.lemma_.lower() not in _first_words(quote_verbs):
+        return None
     second = tok.doc[tok.i + 1]
     if second.head != tok or second.dep_ not in QUOTE_PHRASE_DEPS:
         return None
-    if _phrase_key(tok, second) not in lexicon().quote_verbs:
+    if _phrase_key(tok, second) not in quote_verbs:
         return None
     return tok, second
+
+
+@lru_cache(maxsize=4)
+def _first_words(quote_verbs: frozenset[str]) -> frozenset[str]:
+    """The verbs that open a two-word quote verb ("go" of "go on")."""
+    return frozenset(phrase.split()[0] for phrase in quote_verbs if " " in phrase)
 
 
 def _phrase_key(verb: Token, second: Token) -> str:

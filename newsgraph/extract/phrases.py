@@ -492,10 +492,11 @@ def headline_statements(doc: Doc) -> list[StatementMention]:
     names: set[str] | None = None
     labels = lexicon().page_labels
     paras = paragraphs(doc)
+    spaces = doc.to_array("IS_SPACE").tolist()  # one array read, not a Token per word
     starts = [
         i
         for i in range(len(doc))
-        if not doc[i].is_space and (i == 0 or paras[i - 1] != paras[i] or doc[i - 1].is_space)
+        if not spaces[i] and (i == 0 or paras[i - 1] != paras[i] or spaces[i - 1])
     ]
     for start in starts:
         end = next((i for i in range(start, min(start + 7, len(doc))) if doc[i].text == ":"), None)

@@ -93,15 +93,16 @@ def kind_and_content(
 
 
 def adjacent_quote(
-    verb: Token, source_tok: Token | None, quotes: list[CharSpan]
+    verb: Token, source_tok: Token | None, quotes: list[CharSpan], cue: CharSpan | None = None
 ) -> CharSpan | None:
-    """A quote right before the cue clause ("“Okay,” I said") or right after it."""
+    """A quote right before the cue clause ("“Okay,” I said") or right after it.
+    ``cue`` is the verb's cue span when the caller has it already."""
     text = doc_text(verb.doc)
     left = verb.idx
     if source_tok is not None:
         left = min(left, min(t.idx for t in source_tok.subtree))
     # After the whole cue: "said in a statement. “...”".
-    right = max(verb.idx + len(verb), cue_span(verb)[1])
+    right = max(verb.idx + len(verb), (cue or cue_span(verb))[1])
     for q in quotes:
         before = text[q[1] : left]
         if q[1] <= left and "\n" not in before and not re.search(r"\w", before):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract import doc_text
+
 CharSpan = tuple[int, int]
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
@@ -22,6 +24,14 @@ def trimmed(doc: Doc, indices: set[int]) -> CharSpan | None:
     if lo > hi:
         return None
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def span_text(doc: Doc, indices: set[int]) -> str:
+    """The text from the first to the last of the tokens, gaps included."""
+    if not indices:
+        return ""
+    last = doc[max(indices)]
+    return doc_text(doc)[doc[min(indices)].idx : last.idx + len(last)]
 
 
 def paragraphs(doc: Doc) -> list[int]:

@@ -113,6 +113,7 @@ from newsgraph.extract.spans import (
     CharSpan,
     indices_with_pos,
     paragraphs,
+    span_text,
     subtree,
     trimmed,
 )
@@ -205,8 +206,12 @@ def _attack_cue(verb: Token, lex: Lexicon) -> bool:
     return subject is not None and subject.ent_type_ not in PLACES
 
 
-def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | None:
+def _verb_statement(
+    verb: Token, quotes: list[CharSpan], dash_led: list[CharSpan]
+) -> StatementMention | None:
+    """The statement a cue verb makes; ``dash_led`` are the quotes right after a dash."""
     lex = lexicon()
+    cue = cue_span(verb)
     content_idx, how = content_of(verb, lex)
     if _loose_frame(verb, how, lex) and not _quote_frame(verb, content_idx, quotes):
         return None
@@ -244,24 +249,24 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
             c.dep_ == "xcomp" for c in verb.children
         ):
             content_idx = set()
+    phrase = source_phrase(source_tok) if source_tok is not None else set()
     if source_tok is not None:
         # A cue inside its source's phrase ("voters saying ...") keeps its clause.
         inside = verb in source_tok.subtree
         # Words the phrase took from elsewhere ("Cook" read as a verb in "Cook senior
         # adviser Ann Lee said") are the source's, not the content's.
-        phrase = source_phrase(source_tok)
         content_idx -= phrase if inside else subtree(source_tok) | phrase
     content = trimmed(verb.doc, content_idx - {verb.i})
-    aside = _dashed_quote(verb, source_tok, quotes)
+    aside = _dashed_quote(verb, source_tok, quotes, cue, dash_led)
     if aside is not None:
         content = aside
     elif content is None or how == "governor":
         # A cue set off by commas inside or after its quote: prefer the quote itself.
-        content = adjacent_quote(verb, source_tok, quotes) or content
+        content = adjacent_quote(verb, source_tok, quotes, cue) or content
     if content is None:
         return None
     source = (
-        trimmed(verb.doc, _past_cue(verb, _with_participle(verb, source_tok, source_phrase(source_tok))))
+        trimmed(verb.doc, _past_cue(verb, _with_participle(verb, source_tok, phrase)))
         if source_tok is not None
         else None
     )
@@ -274,9 +279,9 @@ def _verb_statement(verb: Token, quotes: list[CharSpan]) -> StatementMention | N
         content = _after_free_relative(verb, content_idx)
         if content is None or source is not None and content[0] < source[1]:
             return None
-    kind, content = kind_and_content(verb.doc, content, quotes, cue_span(verb))
+    kind, content = kind_and_content(verb.doc, content, quotes, cue)
     return StatementMention(
-        cue=cue_span(verb),
+        cue=cue,
         content=content,
         source=source,
         source_head=source_tok.i if source_tok is not None else None,
@@ -308,6 +313,10 @@ def _terms_of_speaking(doc: Doc, content_idx: set[int]) -> bool:
     """A content that is only the terms of speaking ("who spoke on the condition of
     anonymity", "talked to the paper on background"): it says how the source spoke, not
     what, and the speaking itself is no statement."""
+    # Most contents hold none of the words; the text says so without a Token per word.
+    text = span_text(doc, content_idx).lower()
+    if not any(word in text for word in SPEAKING_TERMS):
+        return False
     roots = [doc[i] for i in content_idx if doc[i].head.i not in content_idx or doc[i].head.i == i]
     return bool(roots) and all(
         r.lemma_.lower() in SPEAKING_TERMS and r.head.lower_ in {"on", "under"} for r in roots
@@ -340,17 +349,21 @@ def _past_cue(verb: Token, indices: set[int]) -> set[int]:
     return indices
 
 
-def _dashed_quote(verb: Token, source_tok: Token | None, quotes: list[CharSpan]) -> CharSpan | None:
+def _dashed_quote(
+    verb: Token,
+    source_tok: Token | None,
+    quotes: list[CharSpan],
+    cue: CharSpan,
+    dash_led: list[CharSpan],
+) -> CharSpan | None:
     """The quote of a cue set between dashes inside another sentence ("Lee praised the
     plan - “a bold step,” she said - and left"): what the cue reports is the quote,
     not the sentence around the dashes, which is another statement."""
-    quote = adjacent_quote(verb, source_tok, quotes)
-    if quote is None or quote[1] > verb.idx:
+    # Runs once per cue; most texts have no quote after a dash before it.
+    if not any(q[1] <= verb.idx for q in dash_led):
         return None
-    text = doc_text(verb.doc)
-    # A window, not the whole text before the quote: this runs once per cue.
-    before = text[max(0, quote[0] - 200) : quote[0]].rstrip(" \t,'`“\"").rstrip()
-    if not any(before.endswith(d) for d in DASHES):
+    quote = adjacent_quote(verb, source_tok, quotes, cue)
+    if quote is None or quote[1] > verb.idx or quote not in dash_led:
         return None
     subtree_idx = {t.i for t in verb.subtree}
     for tok in verb.doc[verb.i + 1 : verb.sent.end]:
@@ -361,7 +374,13 @@ def _dashed_quote(verb: Token, source_tok: Token | None, quotes: list[CharSpan])
     return None
 
 
-# Marks that end one independent clause before another: "47% say X; 37% disagree".
+def _after_dash(text: str, quote: CharSpan) -> bool:
+    """Whether a dash comes right before the quote, its opening mark aside."""
+    # A window, not the whole text before the quote.
+    before = text[max(0, quote[0] - 200) : quote[0]].rstrip(" \t,'`“\"").rstrip()
+    return any(before.endswith(d) for d in DASHES)
+
+
 def _quote_frame(verb: Token, content_idx: set[int], quotes: list[CharSpan]) -> bool:
     """A cue with nothing after it but a quote right before its clause ("“Really,” she
     added"): the quote is what it reports, whatever the word means elsewhere."""
@@ -428,12 +447,13 @@ def _pointing_word(subject: Token) -> bool:
 def find_statements(doc: Doc) -> list[StatementMention]:
     """All attributions in the doc, in text order."""
     quotes = find_quotes(doc_text(doc))
+    dash_led = [q for q in quotes if _after_dash(doc_text(doc), q)]
     candidates = (doc[i] for i in indices_with_pos(doc, ("VERB", "ADJ")))
     lex = lexicon()
     found = [
         s
         for s in (
-            _verb_statement(t, quotes)
+            _verb_statement(t, quotes, dash_led)
             for t in candidates
             if (cue_word(t) or _named_frame_cue(t, lex) or _frame_cue(t, lex) or _attack_cue(t, lex))
             and not in_set_phrase(t)
