@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import coref, doc_ents, entity_at
 from newsgraph.extract.lexicon import Lexicon, country_code, get_lexicon, name_key
+from newsgraph.extract.spans import indices_with, indices_with_pos
 from newsgraph.pipeline import register_extensions
 
 register_extensions()
@@ -189,8 +190,8 @@ def _claim(table: ActorTable, record: ActorRecord, span: Span) -> ActorRecord | 
 
 def _introduced_outlets(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
     """'the Saudi news channel Al Arabiya', 'the newspaper Le Monde': a name after a media noun."""
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.media_nouns:
+    for token in (doc[i] for i in indices_with_pos(doc, ("NOUN",))):
+        if token.lemma_.lower() not in lexicon.media_nouns:
             continue
         end = token.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and end - token.i <= 5:
@@ -479,8 +480,8 @@ def _norp(span: Span, table: ActorTable, lexicon: Lexicon) -> None:
 
 def _titled_names(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
     """'President Marta Quiroga Rivas' is a person even when NER misses the name."""
-    for token in doc:
-        if not token.is_title or lexicon.role(token) is None:
+    for token in (doc[i] for i in indices_with(doc, "IS_TITLE")):
+        if lexicon.role(token) is None:
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
@@ -495,8 +496,8 @@ def _titled_names(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
 
 
 def _role_mentions(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in table.by_token:
+    for token in (doc[i] for i in indices_with_pos(doc, ("NOUN", "PROPN"))):
+        if token.i in table.by_token:
             continue
         info = lexicon.role(token)
         if info is None or _predicative(token):

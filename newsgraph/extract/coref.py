@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.lexicon import Lexicon, name_key
+from newsgraph.extract.spans import indices_with, indices_with_pos
 
 if TYPE_CHECKING:
     from newsgraph.extract.actors import ActorRecord, ActorTable
@@ -83,8 +84,8 @@ def _link_acronyms(doc: Doc, table: ActorTable) -> None:
         initials(a.name): a for a in table.actors
         if len(a.name.split()) > 1 and a.kind in ("organization", "group")
     }  # fmt: skip
-    for token in doc:
-        target = by_initials.get(token.text) if token.is_upper and 2 <= len(token) <= 6 else None
+    for token in (doc[i] for i in indices_with(doc, "IS_UPPER")) if by_initials else ():
+        target = by_initials.get(token.text) if 2 <= len(token) <= 6 else None
         if target is not None and token.i not in table.by_token and target.mentions[0][0] < token.idx:
             table.link(target, doc[token.i : token.i + 1])
     for short in [a for a in table.actors if a.name.isupper() and 2 <= len(a.name) <= 6]:
@@ -102,8 +103,8 @@ def _link_short_outlets(doc: Doc, table: ActorTable) -> None:
     home = (doc._.ng_meta or {}).get("outlet")
     if not outlets and not home:
         return  # no outlet a short name could stand for: spare the walk over every token
-    for token in doc:
-        if token.pos_ != "PROPN" or not _after_definite(token):
+    for token in (doc[i] for i in indices_with_pos(doc, ("PROPN",))):
+        if not _after_definite(token):
             continue
         current = table.at(token.i)
         if current is not None and len(current.name.split()) > 1:
@@ -183,8 +184,8 @@ def last_unnamed(
 
 def link_references(doc: Doc, table: ActorTable, lexicon: Lexicon) -> None:
     """Pronouns to the last fitting actor in the previous few sentences."""
-    for token in doc:
-        if token.pos_ != "PRON" or token.i in table.by_token:
+    for token in (doc[i] for i in indices_with_pos(doc, ("PRON",))):
+        if token.i in table.by_token:
             continue
         lower = token.lower_
         if lower in PERSON_PRONOUNS:

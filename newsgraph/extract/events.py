@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from newsgraph import knowledge
 from newsgraph.extract.actors import country_record, place_country, word_country
 from newsgraph.extract.lexicon import get_lexicon
+from newsgraph.extract.spans import indices_with_pos
 from newsgraph.pipeline import register_extensions
 
 register_extensions()
@@ -468,7 +469,7 @@ def find_events(doc: Doc) -> list[EventMention]:
     table = doc._.ng_actors
     events: list[EventMention] = []
     nominal_done: set[int] = set()
-    for token in doc:
+    for token in (doc[i] for i in indices_with_pos(doc, ("VERB", "AUX", "NOUN"))):
         if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             light = _light_object(token, lexicon)
             if light is not None:

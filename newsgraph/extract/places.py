@@ -55,7 +55,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract import doc_ents
+from newsgraph.extract import doc_ents, doc_text
 from newsgraph.extract.gazetteer import (
     STATE_ABBREVIATIONS,
     Candidate,
@@ -414,7 +414,7 @@ def _context(doc: Doc, mentions: list[_Mention]) -> _Context:
         where = _confident(mention)
         if where is not None:
             context.add(key(mention.span.text), *where)
-    cues = us_local_cues(doc.text)
+    cues = us_local_cues(doc_text(doc))
     if cues >= LOCAL_CUES_NEEDED:
         context.local = True
         context.countries["USA"] += cues  # counted like that many US places

@@ -83,6 +83,11 @@ def indices_with_pos(doc: Doc, tags: tuple[str, ...]) -> list[int]:
     return [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos in wanted]
 
 
+def indices_with(doc: Doc, flag: str) -> list[int]:
+    """Token indices where a lexical flag ("IS_TITLE", "IS_UPPER") is set; one array read."""
+    return [i for i, value in enumerate(doc.to_array(flag).tolist()) if value]
+
+
 def indices_with_lower(doc: Doc, words: tuple[str, ...]) -> list[int]:
     """Token indices whose lowercase form is one of the words; one array read."""
     wanted = {doc.vocab.strings[word] for word in words}
