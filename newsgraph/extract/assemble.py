@@ -260,8 +260,11 @@ def _clauses_up(clause: Token, trigger: Token) -> list[set[int]]:
 
 def _first_in_clauses(items: list[Any], doc: Doc, clause: Token, trigger: Token) -> Any:
     """The mention in the nearest clause that has one (mentions carry char offsets)."""
+    if not items:
+        return None
+    token_of = [(m, _token_at(doc, m.start)) for m in items]
     for tokens in _clauses_up(clause, trigger):
-        inside = [m for m in items if _token_at(doc, m.start) in tokens]
+        inside = [m for m, i in token_of if i in tokens]
         if inside:
             return _nearest(inside, trigger.idx)
     return None
@@ -271,7 +274,7 @@ def _token_at(doc: Doc, char: int) -> int:
     """The token holding a character offset, by bisection over token starts."""
     starts = doc.user_data.get("ng_token_starts")
     if starts is None:
-        starts = doc.user_data["ng_token_starts"] = [t.idx for t in doc]
+        starts = doc.user_data["ng_token_starts"] = doc.to_array("IDX").tolist()
     return bisect.bisect_right(starts, char) - 1
 
 
