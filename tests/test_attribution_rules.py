@@ -463,3 +463,21 @@ def test_multiword_cues_need_their_preposition(nlp, text):
 )
 def test_stances_of_thought_and_feeling_with_a_preposition_are_cues(nlp, text, statement):
     assert statement in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("It means admitting that the ferry plan failed.", "admitting"),
+        ("It received a fee to promote the harbor tunnel.", "promote"),
+        ("When it comes to recognizing the treaty, the council has been silent.", "recognizing"),
+    ],
+)
+def test_a_borrowed_it_is_no_source(nlp, text, cue):
+    assert [(c, s) for c, s, _ in found(nlp, text) if c == cue] == [(cue, None)]
+
+
+def test_a_named_subject_is_still_lent_to_the_cue(nlp):
+    assert ("promote", "The firm", "the harbor tunnel") in found(
+        nlp, "The firm received a fee to promote the harbor tunnel."
+    )
