@@ -39,8 +39,10 @@ SUBJECT_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pr
 FOCUS = {"even", "just", "virtually", "also", "too", "then", "maybe", "perhaps", "meanwhile"}
 
 # Words after a source that are not part of it: "the workers here", "Lee and Kim both",
-# "the ministers all".
-AFTER_SOURCE = {"here", "there", "both", "too", "alone", "all", "each"}
+# "the ministers all". Not "there": it points back to a place already named and says
+# which group speaks ("polls there show", "executives there say"), as "in that state"
+# would; "here" is where the writer stands, a circumstance of the report.
+AFTER_SOURCE = {"here", "both", "too", "alone", "all", "each"}
 
 # Reflexives after a source: right after it they stress it and belong to it ("Lee himself
 # said"); set off by a comma they open a description ("Lee, himself a farmer, said").

@@ -1,0 +1,28 @@
+"""Where a source's phrase starts and ends: words right before or after the noun that
+say which group speaks stay in it; words that say when or how it spoke do not."""
+
+from __future__ import annotations
+
+import pytest
+
+# The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
+# ruff: noqa: F811
+from attribution_helpers import found, nlp  # noqa: F401
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The farmers there say the canal has run dry.", "say", "The farmers there"),
+        ("Polls there show the mayor trailing.", "show", "Polls there"),
+    ],
+)
+def test_there_after_a_group_says_which_group_speaks(nlp, text, cue, source):
+    # "there" points back to a place already named: the farmers of that place speak.
+    (statement,) = [s for s in found(nlp, text) if s[0] == cue]
+    assert statement[1] == source
+
+
+def test_here_after_a_group_is_where_the_writer_stands(nlp):
+    (statement,) = [s for s in found(nlp, "The farmers here say the canal has run dry.") if s[0] == "say"]
+    assert statement[1] == "The farmers"
