@@ -26,3 +26,31 @@ def test_there_after_a_group_says_which_group_speaks(nlp, text, cue, source):
 def test_here_after_a_group_is_where_the_writer_stands(nlp):
     (statement,) = [s for s in found(nlp, "The farmers here say the canal has run dry.") if s[0] == "say"]
     assert statement[1] == "The farmers"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "The ferry captains at the meeting, surprisingly enough, said the fees were fair.",
+            "said",
+            "The ferry captains at the meeting",
+        ),
+        (
+            "Governor Alma Reyes, almost single-handedly, said the port would stay open.",
+            "said",
+            "Governor Alma Reyes",
+        ),
+    ],
+)
+def test_a_set_off_adverb_after_the_source_is_not_part_of_it(nlp, text, cue, source):
+    # "surprisingly enough", "almost single-handedly": the writer's comment or how the
+    # source acted, not who speaks.
+    sources = [s[1] for s in found(nlp, text) if s[0] == cue]
+    assert sources == [source]
+
+
+def test_a_set_off_adverb_that_opens_a_description_stays(nlp):
+    text = "Mara Quist, then the harbor master, said the pier was sinking."
+    (statement,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert statement[1] == "Mara Quist, then the harbor master"

@@ -85,6 +85,7 @@ def noun_phrase(tok: Token) -> set[int]:
     indices = _without_reporting_clause(tok, indices)
     indices = _without_elliptic_clause(tok, indices)
     indices = _without_set_off_participle(tok, indices)
+    indices = _without_set_off_adverb(tok, indices)
     if tok.pos_ == "PROPN":
         indices = _without_trailing_figure(tok, indices)
     return indices
@@ -143,6 +144,36 @@ def _without_set_off_participle(tok: Token, indices: set[int]) -> set[int]:
             continue
         if word.left_edge.i == i and doc[i - 1].text == ",":
             return {j for j in indices if j < i - 1}
+    return indices
+
+
+# Set-off phrases that comment on the sentence, not on who speaks: "the judges, for
+# instance, said".
+DISCOURSE_PHRASES = {
+    ("for", "instance"), ("for", "example"), ("in", "fact"), ("of", "course"),
+    ("in", "turn"), ("for", "now"), ("so", "far"), ("in", "contrast"), ("by", "contrast"),
+}  # fmt: skip
+
+# Adverbs that open a description of the source rather than comment on the sentence:
+# "Lee, then the mayor", "Lee, long a critic of the plan".
+DESCRIBING_ADVERBS = {"then", "now", "formerly", "once", "also", "long", "still", "later"}
+
+
+def _without_set_off_adverb(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without adverbs set off by a comma at its end ("the activists in the
+    hall, surprisingly enough,", "Lee, almost alone,", "the judges, for instance,"):
+    they say how the writer sees the sentence or how the source acted, not who it is.
+    An adverb that opens a description stays ("Lee, then the mayor")."""
+    doc = tok.doc
+    marks = [i for i in indices if i > tok.i and doc[i].text in {",", "—", "--"}]
+    if not marks:
+        return indices
+    mark = max(marks)
+    words = [doc[i] for i in sorted(indices) if i > mark and not doc[i].is_punct]
+    if not words or words[0].lower_ in DESCRIBING_ADVERBS:
+        return indices
+    if tuple(w.lower_ for w in words) in DISCOURSE_PHRASES or all(w.pos_ == "ADV" for w in words):
+        return {i for i in indices if i < mark}
     return indices
 
 
