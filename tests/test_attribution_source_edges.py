@@ -54,3 +54,27 @@ def test_a_set_off_adverb_that_opens_a_description_stays(nlp):
     text = "Mara Quist, then the harbor master, said the pier was sinking."
     (statement,) = [s for s in found(nlp, text) if s[0] == "said"]
     assert statement[1] == "Mara Quist, then the harbor master"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            '"We will appeal," said Ines Varga, director of the Coastal Trust, about the ruling.',
+            "Ines Varga, director of the Coastal Trust",
+        ),
+        (
+            '"We are ready," said Ines Varga, head of the Coastal Trust, at its annual convention.',
+            "Ines Varga, head of the Coastal Trust",
+        ),
+        (
+            '"The dam will hold," wrote Omar Pell, the mayor\'s nephew, on Facebook.',
+            "Omar Pell, the mayor's nephew",
+        ),
+    ],
+)
+def test_a_set_off_topic_or_occasion_after_a_description_is_the_verbs(nlp, text, source):
+    # The parser hangs "about the ruling" or "at its convention" on the last noun of the
+    # description; it says what the source spoke about, or where, not who it is.
+    sources = [s[1] for s in found(nlp, text) if s[0] in {"said", "wrote"}]
+    assert sources == [source]

@@ -86,6 +86,7 @@ def noun_phrase(tok: Token) -> set[int]:
     indices = _without_elliptic_clause(tok, indices)
     indices = _without_set_off_participle(tok, indices)
     indices = _without_set_off_adverb(tok, indices)
+    indices = _without_set_off_occasion(tok, indices)
     if tok.pos_ == "PROPN":
         indices = _without_trailing_figure(tok, indices)
     return indices
@@ -173,6 +174,44 @@ def _without_set_off_adverb(tok: Token, indices: set[int]) -> set[int]:
     if not words or words[0].lower_ in DESCRIBING_ADVERBS:
         return indices
     if tuple(w.lower_ for w in words) in DISCOURSE_PHRASES or all(w.pos_ == "ADV" for w in words):
+        return {i for i in indices if i < mark}
+    return indices
+
+
+# Gatherings and platforms a source speaks at or on: "Lee, the group's head, at its
+# convention", "Lee, the mayor's nephew, on Facebook".
+OCCASION_NOUNS = {
+    "convention", "rally", "conference", "forum", "event", "hearing", "meeting", "debate",
+    "summit", "ceremony", "gathering", "luncheon", "dinner", "breakfast", "town hall",
+    "facebook", "twitter", "instagram", "television", "tv", "radio", "podcast", "show",
+}  # fmt: skip
+
+# Prepositions that place a statement at an occasion or on a platform.
+OCCASION_PREPS = {"on", "at", "in", "during", "via", "over", "before"}
+
+
+def _without_set_off_occasion(tok: Token, indices: set[int]) -> set[int]:
+    """The phrase without a prepositional phrase set off by a comma at its end and hung on
+    a noun of it, that says what the source spoke about or where ("said Ann Lee, director
+    of the project, about the ruling", "said Tom Diaz, the group's head, at its
+    convention", "wrote Lee, the mayor's nephew, on Facebook"): the parser hangs it on the
+    last noun of the description, but it belongs to the verb."""
+    doc = tok.doc
+    marks = [i for i in indices if i > tok.i and doc[i].text == ","]
+    if not marks or max(marks) + 1 not in indices:
+        return indices
+    mark = max(marks)
+    prep = doc[mark + 1]
+    if prep.dep_ != "prep" or prep.head.pos_ not in {"NOUN", "PROPN"} or prep.head.i not in indices:
+        return indices
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return indices
+    lemma = obj.lemma_.lower()
+    occasion = prep.lower_ in OCCASION_PREPS and (
+        lemma in OCCASION_NOUNS or lemma in lexicon().speech_nouns or obj.ent_type_ in {"DATE", "TIME"}
+    )
+    if prep.lower_ == "about" or occasion:
         return {i for i in indices if i < mark}
     return indices
 
