@@ -78,3 +78,14 @@ def test_a_set_off_topic_or_occasion_after_a_description_is_the_verbs(nlp, text,
     # description; it says what the source spoke about, or where, not who it is.
     sources = [s[1] for s in found(nlp, text) if s[0] in {"said", "wrote"}]
     assert sources == [source]
+
+
+def test_today_after_a_group_says_which_group_speaks(nlp):
+    # "the guild today": the guild as it is now, set against what it was.
+    (statement,) = [s for s in found(nlp, "The guild today argues that the fees are fair.") if s[0] == "argues"]
+    assert statement[1] == "The guild today"
+
+
+def test_today_after_a_name_only_dates_the_statement(nlp):
+    (statement,) = [s for s in found(nlp, "Mayor Tilda Brann today argued that the fees are fair.") if s[0] == "argued"]
+    assert statement[1] == "Mayor Tilda Brann"

@@ -339,6 +339,7 @@ def source_phrase(tok: Token) -> set[int]:
         # "Lee alleges that ..., a claim his office disputes".
         indices = {i for i in indices if i < tok.head.i}
         indices |= _finding_date(tok, indices) | _companions(tok, indices)
+        indices |= _present_day(tok, indices)
     for other in tok.head.children:
         # Not a relative pronoun: in "Lee, whom many critics believed was ..." it is the
         # object of the cue's clause, not a title of its subject.
@@ -393,6 +394,20 @@ def _finding_date(tok: Token, indices: set[int]) -> set[int]:
             if any(tok.doc[i].ent_type_ in {"DATE", "TIME"} for i in words):
                 return words
     return set()
+
+
+def _present_day(tok: Token, indices: set[int]) -> set[int]:
+    """"today" between a group noun and its verb ("the party today agrees", "its
+    defenders today argue"): it sets the group of now against the group of before, so it
+    says who speaks, though the parser hangs it on the verb. After a name ("Lee today
+    said") it only dates the statement."""
+    if not indices or tok.pos_ != "NOUN":
+        return set()
+    after = max(indices) + 1
+    word = tok.doc[after] if after < len(tok.doc) else None
+    if word is None or word.lower_ != "today" or word.head != tok.head or word.i + 1 != tok.head.i:
+        return set()
+    return {after}
 
 
 def _companions(tok: Token, indices: set[int]) -> set[int]:
