@@ -268,3 +268,13 @@ def test_a_speaker_set_off_by_an_aside_before_the_cue_is_found(nlp):
     )
     sources = [s[1] for s in found(nlp, text) if s[0] == "recounted"]
     assert sources and sources[0].startswith("Brandt")
+
+
+def test_a_name_read_as_a_modal_before_a_past_verb_speaks(nlp):
+    text = "Instead, Will called for voters to back Ann Lee, whom he describes as “a builder.”"
+    assert ("Will called for", "Will", "voters to back Ann Lee") in found(nlp, text)
+
+
+def test_a_name_read_as_a_compound_on_the_cue_speaks(nlp):
+    text = "When someone in the crowd shouted, “Rudd,” Dobrev joked, again using a thick accent, “Amen!”"
+    assert [s[1] for s in found(nlp, text) if s[0] == "joked"] == ["Dobrev"]

@@ -702,6 +702,9 @@ def source_token(verb: Token) -> Token | None:
     felt = _feeler(node)
     if felt is not None:
         return felt
+    named = name_read_as_modifier(node)
+    if named is not None:
+        return named
     node = shared_cue(node) or node
     joined = False  # reached through "and": the first verb's subject is shared
     for _ in range(4):
@@ -764,6 +767,33 @@ def source_token(verb: Token) -> Token | None:
             return None
         joined = node.dep_ == "conj"
         node = node.head
+    return None
+
+
+# Modals a name can be misread as when capitalized: "Will wrote", "May said".
+NAME_MODALS = {"will", "may", "can"}
+
+
+def name_read_as_modifier(verb: Token) -> Token | None:
+    """A name right before a cue with no subject that the parser hung on the verb as
+    something else: a compound ("“...,” Lee barked and left"), a modal ("Will wrote", a
+    modal never comes before a past form) or an adverb ("And Skelly called"). The word
+    before a finite verb with no subject is its subject."""
+    doc, i = verb.doc, verb.i
+    if i == 0 or verb.pos_ != "VERB" or _has_subject(verb) or verb.tag_ not in FINITE | {"VBN"}:
+        return None
+    word = doc[i - 1]
+    if word.head != verb or word.i == verb.sent.start or not word.is_title:
+        return None
+    if doc[i - 2].is_space:
+        return None  # a headline's first word: "Spurns offer, ..." is capitalized anyway
+    if word.dep_ == "compound":
+        return word if word.pos_ == "PROPN" else None
+    if word.dep_ == "aux":
+        past = verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "auxpass" for c in verb.children)
+        return word if word.lower_ in NAME_MODALS and past else None
+    if word.dep_ == "advmod" and _unknown_name(word) and doc[i - 2].dep_ == "cc":
+        return word
     return None
 
 
