@@ -278,3 +278,15 @@ def test_a_name_read_as_a_modal_before_a_past_verb_speaks(nlp):
 def test_a_name_read_as_a_compound_on_the_cue_speaks(nlp):
     text = "When someone in the crowd shouted, “Rudd,” Dobrev joked, again using a thick accent, “Amen!”"
     assert [s[1] for s in found(nlp, text) if s[0] == "joked"] == ["Dobrev"]
+
+
+def test_a_participle_read_as_the_subject_stays_on_its_noun(nlp):
+    text = "Many mayors clamoring for more federal money in transit support the replacement plan for their own reasons."
+    assert [s[1] for s in found(nlp, text) if s[0] == "support"] == [
+        "Many mayors clamoring for more federal money in transit"
+    ]
+
+
+def test_a_second_act_read_as_a_loose_dependent_shares_the_subject(nlp):
+    text = "Okafor paused, then revealed why the ferry had stopped."
+    assert [s[1] for s in found(nlp, text)] == ["Okafor"]

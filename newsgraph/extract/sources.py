@@ -723,6 +723,7 @@ def source_token(verb: Token) -> Token | None:
             key=lambda c: abs(c.i - node.i),
         ) or _quantity_subject(node)
         if subjects:
+            subjects[0] = participle_subject(subjects[0]) or subjects[0]
             # "Lee appears to lead", "it seems that ...": the writer's inference about
             # the subject, which is its topic and not a source. A cue under it keeps
             # its subject: "she appeared to imply that ..." is her implying. "It"
@@ -740,7 +741,7 @@ def source_token(verb: Token) -> Token | None:
                     return objs[0]
         if any(c.dep_ in {"nsubjpass", "expl"} for c in node.children):
             return None
-        if node.dep_ not in SUBJECT_CLIMB or node.head.i == node.i:
+        if node.dep_ not in SUBJECT_CLIMB and not _verb_read_as_dep(node) or node.head.i == node.i:
             return None
         if node.tag_ == "VBN" and node.dep_ == "advcl":
             return None  # "Asked about X, she said": the asker is not the subject
@@ -768,6 +769,62 @@ def source_token(verb: Token) -> Token | None:
         joined = node.dep_ == "conj"
         node = node.head
     return None
+
+
+# Forms of a word that opens a phrase on a noun, not a clause: "voters going to the
+# polls", "workers eager for a raise". (A past participle with a subject before it is
+# a clause: "the photo Lee posted".)
+PARTICIPLE_TAGS = {"VBG", "JJ"}
+
+
+def participle_subject(subject: Token) -> Token | None:
+    """The noun before a participle the parser made a clause ("Most voters going to the
+    polls said ..." parsed with "going" as the subject, "voters" as its own): the noun
+    phrase with its participle is who speaks, as "voters who went to the polls" would be.
+    The noun must run right into the participle; a comma sets off a clause of its own."""
+    if subject.tag_ not in PARTICIPLE_TAGS or subject.pos_ not in {"VERB", "ADJ"}:
+        return None
+    noun = next((c for c in subject.lefts if c.dep_ == "nsubj" and c.pos_ in NOMINAL), None)
+    if noun is None or noun.right_edge.i + 1 != subject.i:
+        return None
+    return noun
+
+
+def misread_participle(tok: Token, verb: Token) -> set[int]:
+    """The participle phrase on a source the parser made its clause (see
+    ``participle_subject``), up to the cue: it says which ones speak."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or participle_subject(head) != tok:
+        return set()
+    # The participle is the cue's subject (or its copula's: "voters ... were aware"), or
+    # the cue hangs on it.
+    cue = verb.head if verb.dep_ == "acomp" else verb
+    linked = head.dep_ == "csubj" and head.head == cue or verb.dep_ == "dep" and verb.head == head
+    if not linked:
+        return set()
+    words = {i for i in subtree(head) - (subtree(verb) if verb.head == head else set()) if i < verb.i}
+    words = {i for i in words if i >= tok.left_edge.i}
+    for child in cue.lefts:
+        # "voters going to the polls last week said": the time the parser gave the verb
+        # ends the phrase it follows.
+        if child.dep_ == "npadvmod" and child.left_edge.i == max(words) + 1:
+            words |= subtree(child)
+    return words
+
+
+def _verb_read_as_dep(verb: Token) -> bool:
+    """A finite verb the parser hung as a loose "dep" on a verb or participle before it
+    ("Lee paused, then revealed ...", "Most voters going to the polls say ..."): the
+    second of two acts of one subject, which it shares as a verb joined by "and" does."""
+    if verb.dep_ != "dep" or verb.pos_ != "VERB" or verb.tag_ not in FINITE:
+        return False
+    head = verb.head
+    if head.i > verb.i or head.pos_ not in {"VERB", "ADJ", "AUX"} or not _has_subject(head):
+        return False
+    if participle_subject(head) is not None:
+        return True  # "Most voters going to the polls say": the participle is no act
+    # "Lee paused, then revealed ...": a second act after a comma.
+    return head.tag_ in FINITE and head.is_alpha and verb.doc[verb.left_edge.i - 1].text == ","
 
 
 # Modals a name can be misread as when capitalized: "Will wrote", "May said".

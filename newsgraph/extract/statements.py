@@ -102,6 +102,7 @@ from newsgraph.extract.sources import (
     apply_vias,
     as_clause,
     gerund_subject,
+    misread_participle,
     misread_verb_subject,
     source_phrase,
     source_token,
@@ -332,6 +333,9 @@ def _with_participle(verb: Token, tok: Token, indices: set[int]) -> set[int]:
     this very cue."""
     if not indices:
         return indices
+    misread = misread_participle(tok, verb)
+    if misread:
+        return indices | misread
     for child in tok.rights:
         words = subtree(child)
         if child.dep_ != "acl" or child.tag_ != "VBG" or verb.i in words:
