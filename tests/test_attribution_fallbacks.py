@@ -290,3 +290,13 @@ def test_a_participle_read_as_the_subject_stays_on_its_noun(nlp):
 def test_a_second_act_read_as_a_loose_dependent_shares_the_subject(nlp):
     text = "Okafor paused, then revealed why the ferry had stopped."
     assert [s[1] for s in found(nlp, text)] == ["Okafor"]
+
+
+def test_a_passive_speaks_through_a_by_phrase_hung_on_a_later_noun(nlp):
+    text = "The levy was criticized during the campaign for the council seat by Ingrid Varga."
+    assert [s[1] for s in found(nlp, text) if s[0] == "was criticized"] == ["Ingrid Varga"]
+
+
+def test_a_by_phrase_under_the_cues_own_preposition_is_no_agent(nlp):
+    text = "Okafor was asked about the attack by a gunman from Ohio."
+    assert all(s[1] != "a gunman from Ohio" for s in found(nlp, text))

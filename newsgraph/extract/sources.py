@@ -739,6 +739,9 @@ def source_token(verb: Token) -> Token | None:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        agent = _stray_agent(node)
+        if agent is not None:
+            return agent
         if any(c.dep_ in {"nsubjpass", "expl"} for c in node.children):
             return None
         if node.dep_ not in SUBJECT_CLIMB and not _verb_read_as_dep(node) or node.head.i == node.i:
@@ -825,6 +828,37 @@ def _verb_read_as_dep(verb: Token) -> bool:
         return True  # "Most voters going to the polls say": the participle is no act
     # "Lee paused, then revealed ...": a second act after a comma.
     return head.tag_ in FINITE and head.is_alpha and verb.doc[verb.left_edge.i - 1].text == ","
+
+
+# How a "by" phrase may hang below a passive verb inside its own clause.
+AGENT_PATH = {"prep", "pobj", "xcomp", "advmod", "npadvmod", "oprd"}
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """The doer of a passive cue whose "by" phrase the parser hung on a word after the
+    verb ("Lee was attacked on the plan by her rival", "the ban was backed most
+    strongly by the union"): a named person or group after "by" in the verb's own
+    clause, past no clause of its own."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    # Under the cue's own preposition the phrase is what was said: "Lee was asked about
+    # the attack by a gunman".
+    prep = cue_prep(verb)
+    said = subtree(prep) if prep is not None else set()
+    for word in verb.subtree:
+        if word.i in said:
+            continue
+        if word.i <= verb.i or word.lower_ != "by" or word.dep_ != "prep" or word.head == verb:
+            continue
+        obj = next((c for c in word.children if c.dep_ == "pobj"), None)
+        if obj is None or not (obj.ent_type_ in NAMED_TYPES or obj.pos_ == "PROPN"):
+            continue
+        path = word
+        while path != verb and path.dep_ in AGENT_PATH:
+            path = path.head
+        if path == verb:
+            return obj
+    return None
 
 
 # Modals a name can be misread as when capitalized: "Will wrote", "May said".
