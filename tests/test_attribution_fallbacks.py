@@ -300,3 +300,8 @@ def test_a_passive_speaks_through_a_by_phrase_hung_on_a_later_noun(nlp):
 def test_a_by_phrase_under_the_cues_own_preposition_is_no_agent(nlp):
     text = "Okafor was asked about the attack by Tom Rudd on the ferry."
     assert [s[1] for s in found(nlp, text) if s[0] == "was asked about"] == [None]
+
+
+def test_a_speaker_after_a_cue_set_off_inside_its_clause_speaks(nlp):
+    text = "The gap with the old plan, said Varga and others, would be obvious to voters."
+    assert [s[1] for s in found(nlp, text) if s[0] == "said"] == ["Varga and others"]

@@ -702,7 +702,7 @@ def source_token(verb: Token) -> Token | None:
     felt = _feeler(node)
     if felt is not None:
         return felt
-    named = name_read_as_modifier(node)
+    named = name_read_as_modifier(node) or _inverted_speaker(node)
     if named is not None:
         return named
     node = shared_cue(node) or node
@@ -859,6 +859,39 @@ def _stray_agent(verb: Token) -> Token | None:
         if path == verb:
             return obj
     return None
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after a verb of speaking set off by commas inside the sentence it
+    reports ("The plan, said Lee and others, would fail"), which the parser read as the
+    subject of the reported clause: the phrase right after the verb, closed by a comma,
+    speaks; the phrase before the verb opens what was said."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE or cue_lemma(verb) not in lexicon().speaking_verbs:
+        return None
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.rights:
+        if clause.dep_ != "ccomp":
+            continue
+        subject = next((c for c in clause.lefts if c.dep_ == "nsubj" and c.pos_ in NOMINAL), None)
+        if subject is None or subject.left_edge.i != verb.i + 1 or not _person_like(subject):
+            continue
+        end = subject.right_edge.i
+        if doc[end].text == "," or end + 1 < len(doc) and doc[end + 1].text == ",":
+            return subject
+    return None
+
+
+def _person_like(noun: Token) -> bool:
+    """A name, or a noun for a person by role or by its ending ("expert", "analyst"),
+    not a thing that may be said ("said their speeches, ..., would ...")."""
+    return (
+        noun.pos_ == "PROPN"
+        or noun.ent_type_ in NAMED_TYPES
+        or get_lexicon().role(noun) is not None
+        or noun.lemma_.lower().endswith(PERSON_SUFFIXES)
+    )
 
 
 # Modals a name can be misread as when capitalized: "Will wrote", "May said".
