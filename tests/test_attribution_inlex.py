@@ -233,3 +233,20 @@ def test_a_cue_in_an_adverbial_clause_with_its_own_subject_reports_what_follows(
 
 def test_a_supposition_with_if_is_not_a_stance(nlp):
     assert found(nlp, "If Varga comes out on top in Dover, the race is over.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Look, Dana needed to win the first two caucuses,” added a Vermont Republican.",
+         "a Vermont Republican"),
+        ("“Frankly, the mayor wanted to close the first three libraries,” added a Boston "
+         "librarian.", "a Boston librarian"),
+    ],
+)  # fmt: skip
+def test_a_quote_before_an_inverted_cue_is_not_the_speakers_own_clause(nlp, text, speaker):
+    # The parser hangs the quoted clause on "added" and reads the speaker as its object;
+    # the quote is what was added, and the speaker follows the verb.
+    (added,) = [s for s in found(nlp, text) if s[0] == "added"]
+    assert added[1] == speaker
+    assert added[2].split(",")[0] in {"Look", "Frankly"}

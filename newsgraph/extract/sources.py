@@ -1264,6 +1264,8 @@ def opening_clause(verb: Token) -> Token | None:
         return None
     sent = verb.sent
     for clause in head.lefts:
+        if _quoted_before(clause, verb):
+            continue
         if (
             clause.dep_ in {"ccomp", "advcl"}
             and clause.tag_ in FINITE
@@ -1273,6 +1275,17 @@ def opening_clause(verb: Token) -> Token | None:
         ):
             return clause
     return None
+
+
+def _quoted_before(clause: Token, verb: Token) -> bool:
+    """A clause that is a whole quote right before the verb ("“We need to split the
+    vote,” added a delegate."): the quote the verb reports, inverted, not a clause of
+    the verb's own speaker."""
+    doc, i = verb.doc, verb.i
+    first = clause.left_edge
+    opens = first.text in OPEN_QUOTES or first.i > 0 and doc[first.i - 1].text in OPEN_QUOTES
+    closes = i >= 2 and doc[i - 1].text in QUOTE_MARKS and doc[i - 2].text in {",", "?", "!"}
+    return opens and closes
 
 
 def _opening_clause_subject(verb: Token) -> Token | None:
