@@ -250,3 +250,14 @@ def test_a_quote_before_an_inverted_cue_is_not_the_speakers_own_clause(nlp, text
     (added,) = [s for s in found(nlp, text) if s[0] == "added"]
     assert added[1] == speaker
     assert added[2].split(",")[0] in {"Look", "Frankly"}
+
+
+def test_a_quote_verb_with_back_aimed_at_someone_is_a_retort(nlp):
+    # "fire back" is a cue only with a quote of its own, but aimed at a target it puts a
+    # retort on record all the same.
+    text = "Okafor fired back at Lindqvist over the harbor tax being raised four times."
+    (fired,) = [s for s in found(nlp, text) if s[0] == "fired back"]
+    assert fired[1] == "Okafor"
+    assert fired[2].startswith("at Lindqvist")
+    # Without a quote or a target, a quote verb still reports nothing.
+    assert found(nlp, "Prices continued to fall in the spring.") == []

@@ -248,7 +248,8 @@ def _verb_statement(
         # Only a quote of its own makes it a cue: "As the day began, ..." is a time, but
         # "as she put it" is what "put it" is for.
         marked = any(c.dep_ == "mark" for c in verb.children) and " " not in cue_lemma(verb)
-        if how not in {"clause", "governor", "colon"} or marked or any(
+        aimed = how in {"object", "rest"} and _particle_retort(verb)
+        if (how not in {"clause", "governor", "colon"} and not aimed) or marked or any(
             c.dep_ == "xcomp" for c in verb.children
         ):
             content_idx = set()
@@ -291,6 +292,21 @@ def _verb_statement(
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _particle_retort(verb: Token) -> bool:
+    """A quote verb with its particle aimed at something ("fired back at the governor",
+    "laughed off the attack ad", "hit back at critics"): a retort or a dismissal on
+    record, which reports its target as "said" reports its clause."""
+    doc = verb.doc
+    second = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if second is None or second.head != verb or second.dep_ not in {"prt", "advmod"}:
+        return False
+    return second.lower_ in RETORT_PARTICLES
+
+
+# The particles of a retort or a dismissal: "fired back", "laughed off".
+RETORT_PARTICLES = frozenset({"back", "off"})
 
 
 MODALS = frozenset({"would", "might", "could", "may", "will", "'d", "’d", "'ll", "’ll"})
