@@ -66,6 +66,7 @@ class Lexicon:
     feeling_object_verbs: frozenset[str]
     copular_view_nouns: frozenset[str]
     by_reckoning_nouns: frozenset[str]
+    copular_agent_nouns: frozenset[str]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -92,6 +93,7 @@ WORD_SETS = {
     "attack_verbs": "attack_verbs",
     "copular_view_nouns": "copular_view_nouns",
     "by_reckoning_nouns": "by_reckoning_nouns",
+    "copular_agent_nouns": "copular_agent_nouns",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",

@@ -1,0 +1,41 @@
+"""Attribution rules whose cue a copula carries: "Lee is a staunch supporter of ..."."""
+
+from __future__ import annotations
+
+# The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
+# ruff: noqa: F811
+from attribution_helpers import found, nlp  # noqa: F401
+
+
+def test_a_side_taker_after_a_copula_is_its_subjects_stance(nlp):
+    text = "The harbor master has been an outspoken critic of the dredging plan."
+    assert ("has been an outspoken critic of", "The harbor master", "the dredging plan") in found(
+        nlp, text
+    )
+
+
+def test_a_side_taker_among_others_after_a_copula_is_its_subjects_stance(nlp):
+    text = "The ferry crews were among the earliest supporters of the strike."
+    assert ("were among the earliest supporters of", "The ferry crews", "the strike") in found(
+        nlp, text
+    )
+
+
+def test_a_contracted_has_before_the_copula_keeps_its_subject(nlp):
+    text = "She's been a vocal opponent of the bridge toll."
+    assert ("'s been a vocal opponent of", "She", "the bridge toll") in found(nlp, text)
+
+
+def test_a_set_off_relative_clause_is_not_the_side_takers_content(nlp):
+    text = "Ruiz was an early backer of Okafor, who has vowed to close the port."
+    assert ("was an early backer of", "Ruiz", "Okafor") in found(nlp, text)
+
+
+def test_a_tie_rather_than_a_stance_is_no_statement(nlp):
+    text = "Okafor is a longtime friend of the harbor master."
+    assert found(nlp, text) == []
+
+
+def test_a_side_taker_inside_a_quote_stays_the_speakers(nlp):
+    text = "“I am a backer of the levy,” Okafor said."
+    assert [s[0] for s in found(nlp, text)] == ["said"]
