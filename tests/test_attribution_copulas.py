@@ -39,3 +39,26 @@ def test_a_tie_rather_than_a_stance_is_no_statement(nlp):
 def test_a_side_taker_inside_a_quote_stays_the_speakers(nlp):
     text = "“I am a backer of the levy,” Okafor said."
     assert [s[0] for s in found(nlp, text)] == ["said"]
+
+
+def test_a_poll_that_has_a_candidate_somewhere_is_the_source(nlp):
+    text = "The Harbor Gazette poll has Okafor leading Ruiz by six points."
+    assert ("has", "The Harbor Gazette poll", "Okafor leading Ruiz by six points") in found(
+        nlp, text
+    )
+
+
+def test_a_poll_or_an_estimate_that_puts_a_figure_somewhere_is_the_source(nlp):
+    text = "A ferry board survey put her support among commuters at 5 percent."
+    assert ("put", "A ferry board survey", "her support among commuters at 5 percent") in found(
+        nlp, text
+    )
+    text = "Early estimates put the cost of the new breakwater at $40 million."
+    assert ("put", "Early estimates", "the cost of the new breakwater at $40 million") in found(
+        nlp, text
+    )
+
+
+def test_a_poll_that_has_a_property_places_no_one(nlp):
+    text = "The Harbor Gazette poll has a margin of error of three points."
+    assert found(nlp, text) == []

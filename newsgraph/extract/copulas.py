@@ -1,5 +1,6 @@
-"""Cues a copula carries: "Lee is a staunch supporter of the levy", where the stance is
-in the noun after "is" and the copula's subject holds it."""
+"""Cues a copula or a light verb carries: "Lee is a staunch supporter of the levy", where
+the stance is in the noun after "is" and the copula's subject holds it, and "the poll has
+Lee at 40 percent", where the poll places the candidate."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.contents import without_aside_relative
 from newsgraph.extract.cues import lexicon
 from newsgraph.extract.quotes import kind_and_content
-from newsgraph.extract.sources import source_phrase, source_token
-from newsgraph.extract.spans import CharSpan, indices_with_pos, prep_object, trimmed
+from newsgraph.extract.sources import noun_phrase, source_phrase, source_token
+from newsgraph.extract.spans import CharSpan, indices_with_pos, prep_object, subtree, trimmed
 
 # The prepositions that name whom or what an agent noun stands for or against.
 AGENT_PREPS = frozenset({"of", "for"})
@@ -88,6 +89,92 @@ def copular_agent_statements(doc: Doc, quotes: list[CharSpan]) -> list[Statement
             StatementMention(
                 cue=cue, content=content, source=trimmed(doc, source_phrase(source_tok)),
                 source_head=source_tok.i, kind=kind,
+            )
+        )  # fmt: skip
+    return found
+
+
+# Verbs with which a poll places a candidate: "the poll has Lee at 40 percent", "a
+# survey put her support at 5 percent".
+PLACING_VERBS = frozenset({"have", "put"})
+# What places the candidate after the verb's object: a figure ("at 40 percent"), a
+# position ("ahead", "up by six") or a participle ("has Lee leading", "pulling even").
+PLACES = frozenset({"at", "ahead", "behind", "up", "down", "within", "even"})
+
+
+def _poll_subject(verb: Token) -> Token | None:
+    """The poll, or the estimate or count ("estimates put the toll at 40"), that is the
+    verb's subject, before it."""
+    lex = lexicon()
+    return next(
+        (
+            c for c in verb.children
+            if c.dep_ == "nsubj" and c.i < verb.i and c.lemma_.lower() in lex.poll_nouns | lex.by_reckoning_nouns
+        ),
+        None,
+    )  # fmt: skip
+
+
+def _placing(verb: Token) -> bool:
+    """Whether a "have" or "put" says where someone stands, in the few words after it:
+    "has Lee at 40 percent", "put Okafor ahead", "has Lee leading" (which the parser
+    reads in many ways); not "has a margin of error". "Put" places with any "at" or
+    "ahead" it governs ("put his support among likely voters at 5 percent")."""
+    reach = 5 if verb.lemma_.lower() == "have" else len(verb.doc)
+    near = [t for t in verb.subtree if verb.i < t.i <= verb.i + reach]
+    return any(
+        t.lower_ in PLACES
+        and t.dep_ in {"prep", "advmod", "acomp"}
+        or t.tag_ == "VBG"
+        and t.dep_ in {"ccomp", "xcomp", "amod"}
+        for t in near
+    )
+
+
+def _misread_placing(have: Token) -> Token | None:
+    """ "Latest poll has Lee pulling even": the parser takes "has" for an auxiliary of
+    the candidate or of the participle after it; the poll is that word's subject. A
+    perfect ("the poll has found") is no placing."""
+    head = have.head
+    if have.dep_ != "aux" or head.tag_ == "VBN" or head.i < have.i:
+        return None
+    if any(c.dep_ in {"aux", "auxpass"} and have.i < c.i < head.i for c in head.children):
+        return None  # "has been showing": a tense
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return head if any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in head.children) else None
+    return head if head.tag_ == "VBG" else None
+
+
+def poll_placing_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """ "The Harbor Gazette poll has Okafor leading by six", "a survey put her support at 5
+    percent", "estimates put the toll at 40": the poll is the source of where it places the candidate, which is the
+    rest of the clause."""
+    found = []
+    for i in indices_with_pos(doc, ("VERB", "AUX")):
+        verb = doc[i]
+        if verb.lemma_.lower() not in PLACING_VERBS:
+            continue
+        head = _misread_placing(verb) if verb.lemma_.lower() == "have" else None
+        if head is not None:
+            poll, clause = _poll_subject(head), head
+        elif _placing(verb):
+            poll, clause = _poll_subject(verb), verb
+        else:
+            continue
+        if poll is None:
+            continue
+        rest = {j for j in subtree(clause) if j > verb.i}
+        while rest and doc[max(rest)].is_punct:
+            rest.discard(max(rest))
+        content = trimmed(doc, rest)
+        if content is None:
+            continue
+        cue = (verb.idx, verb.idx + len(verb))
+        kind, content = kind_and_content(doc, content, quotes, cue)
+        found.append(
+            StatementMention(
+                cue=cue, content=content, source=trimmed(doc, noun_phrase(poll)),
+                source_head=poll.i, kind=kind,
             )
         )  # fmt: skip
     return found

@@ -70,7 +70,7 @@ from newsgraph.extract.contents import (
     without_aside_relative,
     without_closing_according,
 )
-from newsgraph.extract.copulas import copular_agent_statements
+from newsgraph.extract.copulas import copular_agent_statements, poll_placing_statements
 from newsgraph.extract.cues import (
     Lexicon,
     cue_lemma,
@@ -507,6 +507,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += viewer_statements(doc, quotes)
     found += by_reckoning_statements(doc, quotes)
     found += copular_agent_statements(doc, quotes)
+    found += poll_placing_statements(doc, quotes)
     found += headline_statements(doc)
     found = _fold_seeming(doc, apply_vias(doc, found))
     found += signed_quotes(doc, quotes)
