@@ -62,3 +62,8 @@ def test_a_poll_or_an_estimate_that_puts_a_figure_somewhere_is_the_source(nlp):
 def test_a_poll_that_has_a_property_places_no_one(nlp):
     text = "The Harbor Gazette poll has a margin of error of three points."
     assert found(nlp, text) == []
+
+
+def test_a_stance_adjective_misread_as_a_modifier_still_reports_its_clause(nlp):
+    text = "The harbor master is skeptical Okafor can win the vote."
+    assert ("is skeptical", "The harbor master", "Okafor can win the vote") in found(nlp, text)

@@ -178,3 +178,46 @@ def poll_placing_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementM
             )
         )  # fmt: skip
     return found
+
+
+def _misread_stance(adj: Token) -> tuple[Token, Token] | None:
+    """The copula and the clause of a stance adjective the parser hung on the clause's
+    subject: in "Lee is skeptical Okafor can win" it reads "skeptical Okafor" as one
+    noun phrase, the subject of "can win", and that clause as the copula's."""
+    doc, noun = adj.doc, adj.head
+    if adj.dep_ != "amod" or noun.dep_ != "nsubj" or noun.i <= adj.i:
+        return None
+    j = adj.i - 1
+    while j >= 0 and doc[j].dep_ in {"advmod", "neg"}:
+        j -= 1
+    clause = noun.head
+    if j < 0 or doc[j].lemma_ != "be" or clause.dep_ != "ccomp" or clause.head.i != j:
+        return None
+    return doc[j], clause
+
+
+def misread_stance_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """ "Lee is skeptical Okafor can win": a stance adjective that takes a clause
+    (reporting_adjectives) right after a copula reports that clause, though the parser
+    made it a modifier of the clause's subject."""
+    adjectives = lexicon().adjectives
+    found = []
+    for i in indices_with_pos(doc, ("ADJ",)):
+        adj = doc[i]
+        misread = _misread_stance(adj) if adj.lower_ in adjectives else None
+        if misread is None or any(q[0] <= adj.idx < q[1] for q in quotes):
+            continue
+        copula, clause = misread
+        source_tok = source_token(copula)
+        content = trimmed(doc, subtree(clause) - {adj.i})
+        if source_tok is None or content is None:
+            continue
+        cue = (_start_of(copula).idx, adj.idx + len(adj))
+        kind, content = kind_and_content(doc, content, quotes, cue)
+        found.append(
+            StatementMention(
+                cue=cue, content=content, source=trimmed(doc, source_phrase(source_tok)),
+                source_head=source_tok.i, kind=kind,
+            )
+        )  # fmt: skip
+    return found

@@ -70,7 +70,11 @@ from newsgraph.extract.contents import (
     without_aside_relative,
     without_closing_according,
 )
-from newsgraph.extract.copulas import copular_agent_statements, poll_placing_statements
+from newsgraph.extract.copulas import (
+    copular_agent_statements,
+    misread_stance_statements,
+    poll_placing_statements,
+)
 from newsgraph.extract.cues import (
     Lexicon,
     cue_lemma,
@@ -508,6 +512,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += by_reckoning_statements(doc, quotes)
     found += copular_agent_statements(doc, quotes)
     found += poll_placing_statements(doc, quotes)
+    found += misread_stance_statements(doc, quotes)
     found += headline_statements(doc)
     found = _fold_seeming(doc, apply_vias(doc, found))
     found += signed_quotes(doc, quotes)
