@@ -67,3 +67,10 @@ def test_a_poll_that_has_a_property_places_no_one(nlp):
 def test_a_stance_adjective_misread_as_a_modifier_still_reports_its_clause(nlp):
     text = "The harbor master is skeptical Okafor can win the vote."
     assert ("is skeptical", "The harbor master", "Okafor can win the vote") in found(nlp, text)
+
+
+def test_per_a_name_vouches_for_the_clause_but_per_a_unit_does_not(nlp):
+    text = "The ferry sank near the dock at dawn, per the Coast Guard."
+    assert ("per", "the Coast Guard", "The ferry sank near the dock at dawn") in found(nlp, text)
+    text = "The town spends $40 per resident on ferries."
+    assert found(nlp, text) == []

@@ -1,6 +1,7 @@
 """Cues a copula or a light verb carries: "Lee is a staunch supporter of the levy", where
 the stance is in the noun after "is" and the copula's subject holds it, and "the poll has
-Lee at 40 percent", where the poll places the candidate."""
+Lee at 40 percent", where the poll places the candidate; and "per X", which vouches for
+a clause as "according to" does."""
 
 from __future__ import annotations
 
@@ -218,6 +219,43 @@ def misread_stance_statements(doc: Doc, quotes: list[CharSpan]) -> list[Statemen
             StatementMention(
                 cue=cue, content=content, source=trimmed(doc, source_phrase(source_tok)),
                 source_head=source_tok.i, kind=kind,
+            )
+        )  # fmt: skip
+    return found
+
+
+# Entity types of a name that is a measure, not someone who can vouch for a report.
+MEASURE_ENTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def per_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """ "The ferry sank at dawn, per the Coast Guard": "per" with a name, not a unit ("$5
+    per hour", "per capita"), says who vouches for the clause it closes or opens, as
+    "according to" does."""
+    found = []
+    for i in indices_with_pos(doc, ("ADP",)):
+        per = doc[i]
+        if per.lower_ != "per" or per.dep_ != "prep":
+            continue
+        obj = next((c for c in per.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ in MEASURE_ENTS:
+            continue
+        anchor = per.head
+        while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        phrase = subtree(per)
+        rest = subtree(anchor) - phrase
+        while rest and doc[max(rest)].is_punct:
+            rest.discard(max(rest))
+        content = trimmed(doc, rest)
+        if anchor.pos_ not in {"VERB", "AUX"} or content is None:
+            continue
+        cue = (per.idx, per.idx + len(per))
+        kind, content = kind_and_content(doc, content, quotes, cue)
+        found.append(
+            StatementMention(
+                cue=cue, content=content, source=trimmed(doc, noun_phrase(obj)),
+                source_head=obj.i, kind=kind,
             )
         )  # fmt: skip
     return found

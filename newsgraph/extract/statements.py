@@ -73,6 +73,7 @@ from newsgraph.extract.contents import (
 from newsgraph.extract.copulas import (
     copular_agent_statements,
     misread_stance_statements,
+    per_statements,
     poll_placing_statements,
 )
 from newsgraph.extract.cues import (
@@ -513,6 +514,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += copular_agent_statements(doc, quotes)
     found += poll_placing_statements(doc, quotes)
     found += misread_stance_statements(doc, quotes)
+    found += per_statements(doc, quotes)
     found += headline_statements(doc)
     found = _fold_seeming(doc, apply_vias(doc, found))
     found += signed_quotes(doc, quotes)
