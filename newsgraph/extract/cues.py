@@ -67,6 +67,8 @@ class Lexicon:
     copular_view_nouns: frozenset[str]
     by_reckoning_nouns: frozenset[str]
     copular_agent_nouns: frozenset[str]
+    view_holder_verbs: frozenset[str]
+    held_view_nouns: dict[str, frozenset[str]]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -94,6 +96,7 @@ WORD_SETS = {
     "copular_view_nouns": "copular_view_nouns",
     "by_reckoning_nouns": "by_reckoning_nouns",
     "copular_agent_nouns": "copular_agent_nouns",
+    "view_holder_verbs": "view_holder_verbs",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",
@@ -103,6 +106,7 @@ WORD_PAIRS = {
     "frames_not_cues": "frames_not_cues",
     "named_frame_cues": "named_frame_cues",
     "frame_cues": "frame_cues",
+    "held_view_nouns": "held_view_nouns",
 }
 
 
@@ -332,9 +336,23 @@ def speech_act(verb: Token) -> Token | None:
     "took a swipe at", "issued a warning"): together they are the cue."""
     lex = lexicon()
     if verb.lemma_.lower() not in lex.light_verbs:
+        return held_view(verb)
+    act = next(
+        (c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in lex.act_nouns), None
+    )
+    return act if act is not None else held_view(verb)
+
+
+def held_view(verb: Token) -> Token | None:
+    """The view a verb of holding or handing over takes as its object ("*has* doubts
+    about the plan", "*holds* hawkish views on trade", "*gave* a curt answer"): together
+    they are the cue, as with a speech-act noun; "has a car" is no view."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.view_holder_verbs:
         return None
     return next(
-        (c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in lex.act_nouns), None
+        (c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in lex.held_view_nouns),
+        None,
     )
 
 
@@ -353,7 +371,9 @@ def bare_act(noun: Token) -> bool:
 
 def act_prep(noun: Token) -> Token | None:
     """The preposition that names what a speech act is about ("a swipe *at* the mayor")."""
-    preps = lexicon().act_nouns.get(noun.lemma_.lower()) or frozenset()
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    preps = (lex.act_nouns.get(lemma) or frozenset()) | (lex.held_view_nouns.get(lemma) or frozenset())
     # The parser may hang the preposition on the verb instead ("took a swipe | at ...").
     after = max(t.i for t in noun.subtree) + 1
     candidates = [*noun.rights, *(c for c in noun.head.rights if c.i == after)]
