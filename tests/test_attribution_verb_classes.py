@@ -46,3 +46,13 @@ def test_a_view_held_or_handed_over_is_a_cue(nlp, text, statement):
 )
 def test_a_verb_of_holding_without_a_view_is_no_cue(nlp, text):
     assert cues(nlp, text) == []
+
+
+def test_a_verb_signing_off_a_quote_is_a_cue(nlp):
+    text = "“We will not back down,” the harbor master fumed."
+    assert ("fumed", "the harbor master", "We will not back down") in found(nlp, text)
+
+
+def test_a_sentence_after_a_closed_quote_does_not_sign_it_off(nlp):
+    text = "“We will sail at dawn.” The crowd dispersed."
+    assert "dispersed" not in cues(nlp, text)

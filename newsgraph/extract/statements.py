@@ -213,6 +213,35 @@ def _attack_cue(verb: Token, lex: Lexicon) -> bool:
     return subject is not None and subject.ent_type_ not in PLACES
 
 
+# What may stand between a closing quote and the clause that signs it off.
+QUOTE_GAP = " ,\t\u00a0-\u2013\u2014'\"\u201d\u2019"
+QUOTE_MARKS = " \u00a0'\"\u201d\u2019"
+
+
+def _signing_off_quote(verb: Token, quotes: list[CharSpan]) -> bool:
+    """A verb outside our lists that signs off the quote right before it, with a subject
+    and nothing after it ("“We will not back down,” the mayor fumed.", "“...,” retorted
+    Lee."): the quote is what the verb reports, whatever manner of speaking it names."""
+    if verb.pos_ != "VERB" or verb.dep_ != "ROOT":
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ not in {"punct", "advmod", "npadvmod", "nsubj"} for c in verb.rights):
+        return False
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    start = verb.doc[min(subject.left_edge.i, verb.i)].idx
+    text = doc_text(verb.doc)
+    return any(
+        end <= start
+        and not text[end:start].strip(QUOTE_GAP)
+        and "\n" not in text[end:start]
+        # "“We will win.” The crowd left.": a quote closed by a full stop ends its own
+        # sentence; one that signs off ends in a comma, "!" or "?".
+        and text[begin:start].rstrip(QUOTE_MARKS)[-1:] in {",", "!", "?"}
+        for begin, end in quotes
+    )
+
+
 def _verb_statement(
     verb: Token, quotes: list[CharSpan], dash_led: list[CharSpan]
 ) -> StatementMention | None:
@@ -497,7 +526,13 @@ def find_statements(doc: Doc) -> list[StatementMention]:
         for s in (
             _verb_statement(t, quotes, dash_led)
             for t in candidates
-            if (cue_word(t) or _named_frame_cue(t, lex) or _frame_cue(t, lex) or _attack_cue(t, lex))
+            if (
+                cue_word(t)
+                or _named_frame_cue(t, lex)
+                or _frame_cue(t, lex)
+                or _attack_cue(t, lex)
+                or _signing_off_quote(t, quotes)
+            )
             and not in_set_phrase(t)
         )
         if s
