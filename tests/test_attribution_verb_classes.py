@@ -56,3 +56,12 @@ def test_a_verb_signing_off_a_quote_is_a_cue(nlp):
 def test_a_sentence_after_a_closed_quote_does_not_sign_it_off(nlp):
     text = "“We will sail at dawn.” The crowd dispersed."
     assert "dispersed" not in cues(nlp, text)
+
+
+def test_a_main_verb_handing_a_quote_over_with_a_colon_is_a_cue(nlp):
+    text = "Asked about the ferry, the harbor master demurred: “Not this winter.”"
+    assert ("demurred", "the harbor master", "Not this winter.") in found(nlp, text)
+
+
+def test_a_colon_after_a_clause_without_a_quote_makes_no_cue(nlp):
+    assert "grew" not in cues(nlp, "The crowd grew: many people came.")

@@ -242,6 +242,23 @@ def _signing_off_quote(verb: Token, quotes: list[CharSpan]) -> bool:
     )
 
 
+def _colon_quote(verb: Token, quotes: list[CharSpan]) -> bool:
+    """A main verb outside our lists whose clause ends in a colon and a quote ("He
+    demurred: “Not today.”", "Lee went further: “...”"): the colon hands its speaker's
+    words over, whatever the verb names, unless another verb comes before the colon."""
+    if verb.pos_ != "VERB" or verb.dep_ != "ROOT":
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    colon = next((c for c in verb.rights if c.dep_ == "punct" and c.text == ":"), None)
+    if colon is None:
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[verb.i + 1 : colon.i]):
+        return False
+    # The quote opens right after the colon: a space and a quote mark at most between.
+    return any(colon.idx < begin <= colon.idx + 3 for begin, _ in quotes)
+
+
 def _verb_statement(
     verb: Token, quotes: list[CharSpan], dash_led: list[CharSpan]
 ) -> StatementMention | None:
@@ -532,6 +549,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
                 or _frame_cue(t, lex)
                 or _attack_cue(t, lex)
                 or _signing_off_quote(t, quotes)
+            or _colon_quote(t, quotes)
             )
             and not in_set_phrase(t)
         )
