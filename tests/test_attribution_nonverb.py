@@ -1,10 +1,11 @@
 """Attribution rules whose cue is not a verb: an opening "To X," whose clause is X's
-view, speech and stance nouns, and stance prepositions."""
+view, speech and stance nouns, stance prepositions, and stance adjectives that describe a noun."""
 
 from __future__ import annotations
 
 # The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
 # ruff: noqa: F811
+import pytest
 from attribution_helpers import found, nlp  # noqa: F401
 
 
@@ -90,3 +91,33 @@ def test_a_that_clause_the_parser_misread_is_still_the_nouns_content(nlp):
     # it still opens the warning's content.
     text = "Prices stayed low, belying the bankers' warnings that they would skyrocket."
     assert ("warnings", "the bankers", "that they would skyrocket") in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "The new party hopes to attract every farmer in the region angry at the water board.",
+            ("angry at", "every farmer in the region", "the water board"),
+        ),
+        (
+            "The ferry cuts left the islanders wary of the port authority.",
+            ("wary of", "the islanders", "the port authority"),
+        ),
+        (
+            "The lockout made me skeptical of the shipyard owners.",
+            ("skeptical of", "me", "the shipyard owners"),
+        ),
+        (
+            "But the bakers, critical of the flour levy, stayed away from the fair.",
+            ("critical of", "the bakers", "the flour levy"),
+        ),
+    ],
+)
+def test_a_stance_adjective_describing_a_noun_makes_it_the_source(nlp, text, statement):
+    assert statement in found(nlp, text)
+
+
+def test_a_stance_adjective_set_off_after_an_object_is_not_the_objects(nlp):
+    text = "The mayor kept the reporters, eager to show them the files."
+    assert [s[1] for s in found(nlp, text) if s[0] == "eager"] == [None]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from newsgraph import knowledge
-from newsgraph.extract.spans import CharSpan, text_before
+from newsgraph.extract.spans import NOMINAL, CharSpan, text_before
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubjpass"}
 
@@ -398,8 +398,8 @@ def cue_word(tok: Token) -> bool:
     if tok.pos_ != "ADJ":
         return False
     if adjective_prep(tok) is not None:
-        return tok.dep_ in {"acomp", "amod", "ROOT", "conj"}
-    if tok.lower_ in lex.infinitive_adjectives and tok.dep_ == "acomp":
+        return tok.dep_ in {"acomp", "amod", "ROOT", "conj"} or _describing(tok)
+    if tok.lower_ in lex.infinitive_adjectives and (tok.dep_ == "acomp" or _describing(tok)):
         # "was eager to meet", "were quick to embrace": a stance on what comes next.
         if any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children):
             return True
@@ -407,6 +407,16 @@ def cue_word(tok: Token) -> bool:
         return False
     clauses = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])
     return any(c.dep_ == "ccomp" and c.i > tok.i for c in clauses)
+
+
+def _describing(adj: Token) -> bool:
+    """A stance adjective that describes a noun ("voters angry at", "left them fearful
+    that") or makes a small clause with one ("made me wary of"), with no copula."""
+    if adj.dep_ == "ccomp":
+        return any(c.dep_ == "nsubj" and c.i < adj.i and c.pos_ in NOMINAL for c in adj.children)
+    if adj.dep_ == "amod":
+        return adj.head.i < adj.i and adj.head.pos_ in NOMINAL
+    return adj.dep_ == "oprd"
 
 
 def is_cue_verb(tok: Token) -> bool:

@@ -1380,6 +1380,36 @@ def _agent_like(noun: Token) -> bool:
     )
 
 
+def described_holder(adj: Token) -> Token | None:
+    """Who holds the stance an adjective names when it describes a noun rather than
+    follows a copula: the noun it follows ("voters angry at the levy", "Lee, eager to
+    speak, ...") or the object it completes ("left the growers fearful that ..."), if
+    that noun can name someone. Before its noun ("angry voters") it only sorts them."""
+    if adj.pos_ != "ADJ":
+        return None
+    holder = None
+    if adj.dep_ == "amod" and adj.head.i < adj.i and adj.head.pos_ in NOMINAL:
+        holder = adj.head
+    elif adj.dep_ == "oprd":
+        holder = next((c for c in adj.head.children if c.dep_ == "dobj" and c.i < adj.i), None)
+        if holder is not None and any(t.is_punct for t in adj.doc[holder.right_edge.i + 1 : adj.i]):
+            return None  # "carrying his flag, eager to ...": the subject's mood, not the flag's
+    if holder is None or not (_agent_like(holder) or _share_of_people(holder)):
+        return None
+    return holder
+
+
+def _share_of_people(noun: Token) -> bool:
+    """"A handful of insiders", "the only ones", "most of the voters": a part of a group,
+    which speaks as the group would."""
+    if noun.lower_ in {"one", "ones"} | FRACTIONS:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and _agent_like(o) for o in c.children)
+        for c in noun.children
+    )
+
+
 def _event_object_subject(noun: Token) -> Token | None:
     """"The campaign entered the talks believing ...", "took turns rebutting ...": a
     participle after an object that names an event or a time tells what the subject did

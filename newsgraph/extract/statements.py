@@ -107,6 +107,7 @@ from newsgraph.extract.sources import (
     SEEMING,
     apply_vias,
     as_clause,
+    described_holder,
     gerund_subject,
     misread_participle,
     misread_verb_subject,
@@ -284,6 +285,7 @@ def _verb_statement(
         or stray_subject(verb)
         or misread_verb_subject(verb)
         or gerund_subject(verb)
+        or described_holder(verb)
     )
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
@@ -311,7 +313,8 @@ def _verb_statement(
         inside = verb in source_tok.subtree
         # Words the phrase took from elsewhere ("Cook" read as a verb in "Cook senior
         # adviser Ann Lee said") are the source's, not the content's.
-        content_idx -= phrase if inside else subtree(source_tok) | phrase
+        own = _before_describing(verb, phrase)
+        content_idx -= own if inside else subtree(source_tok) | own
     content = trimmed(verb.doc, content_idx - {verb.i})
     aside = _dashed_quote(verb, source_tok, quotes, cue, dash_led)
     if aside is not None:
@@ -321,11 +324,10 @@ def _verb_statement(
         content = adjacent_quote(verb, source_tok, quotes, cue) or content
     if content is None:
         return None
-    source = (
-        trimmed(verb.doc, _past_cue(verb, _with_participle(verb, source_tok, phrase)))
-        if source_tok is not None
-        else None
-    )
+    source = None
+    if source_tok is not None:
+        grown = _with_participle(verb, source_tok, phrase)
+        source = trimmed(verb.doc, _past_cue(verb, _before_describing(verb, grown)))
     overlaps = source is not None and content[0] < source[1] and source[0] < content[1]
     # "the wall, which he said the state would fund": the relative clause is the content,
     # its speaker and cue inside it.
@@ -411,6 +413,14 @@ def _with_participle(verb: Token, tok: Token, indices: set[int]) -> set[int]:
         opens = verb.doc[min(words)]
         if min(words) == max(indices) + 1 and max(words) < verb.i and not opens.is_punct:
             return indices | words
+    return indices
+
+
+def _before_describing(verb: Token, indices: set[int]) -> set[int]:
+    """A stance adjective after the noun it describes ("voters angry at the levy") sits
+    inside that noun's phrase: the source ends before it, the rest is what it is about."""
+    if verb.pos_ == "ADJ" and verb.i in indices:
+        return {i for i in indices if i < verb.left_edge.i}
     return indices
 
 
