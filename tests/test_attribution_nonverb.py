@@ -121,3 +121,13 @@ def test_a_stance_adjective_describing_a_noun_makes_it_the_source(nlp, text, sta
 def test_a_stance_adjective_set_off_after_an_object_is_not_the_objects(nlp):
     text = "The mayor kept the reporters, eager to show them the files."
     assert [s[1] for s in found(nlp, text) if s[0] == "eager"] == [None]
+
+
+def test_a_stance_verb_read_as_a_noun_after_a_plural_subject_is_a_cue(nlp):
+    text = "Men under 35 support Okafor by 4 percentage points."
+    assert ("support", "Men under 35", "Okafor by 4 percentage points") in found(nlp, text)
+
+
+def test_a_stance_noun_after_a_determiner_is_no_misread_verb(nlp):
+    text = "The ferry crews voiced their support for the new dock."
+    assert [s for s in found(nlp, text) if s[0] == "support"] == []

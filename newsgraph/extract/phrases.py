@@ -525,3 +525,35 @@ def headline_statements(doc: Doc) -> list[StatementMention]:
             )
         )  # fmt: skip
     return found
+
+
+# Verbs of stance whose bare form the tagger takes for a noun after a plural subject:
+# "Majorities across the spectrum favor a path to status", "One in five say ...".
+NOUN_READ_VERBS = frozenset({"support", "favor", "favour", "oppose", "say"})
+
+
+def noun_read_stance_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"Men under 35 support Lee by 4 points", "About two-thirds of voters ... support
+    banning ...": a stance verb in its bare form read as a noun, after a subject with no
+    finite verb of its own and before what it is about. The words from the sentence's
+    start to it are the source; the rest of the clause is the content."""
+    found = []
+    for i in indices_with_pos(doc, ("NOUN",)):
+        verb = doc[i]
+        sent = verb.sent
+        if verb.lower_ not in NOUN_READ_VERBS or verb.tag_ != "NN" or i == sent.start or i + 1 >= sent.end:
+            continue
+        before, after = doc[i - 1], doc[i + 1]
+        if before.tag_ not in {"NNS", "NNPS", "CD"} or after.is_punct or after.pos_ == "ADP":
+            continue
+        if any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in doc[sent.start : i]) or verb.is_upper:
+            continue
+        rest = [t.i for t in doc[i + 1 : sent.end]]
+        stop = next((j for j in rest if doc[j].text in {";", ","} and doc[j + 1].lower_ in {"but", "while", "and"}), None)
+        content_idx = {j for j in rest if stop is None or j < stop}
+        source_idx = set(range(sent.start, i))
+        cue = (verb.idx, verb.idx + len(verb))
+        statement = _phrase_statement(doc, quotes, cue, content_idx, source_idx, before)
+        if statement is not None:
+            found.append(statement)
+    return found

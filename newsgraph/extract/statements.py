@@ -91,6 +91,7 @@ from newsgraph.extract.phrases import (
     copular_noun_statements,
     headline_statements,
     held_among_statements,
+    noun_read_stance_statements,
     noun_statements,
     poll_statements,
     viewer_statements,
@@ -572,6 +573,7 @@ def find_statements(doc: Doc) -> list[StatementMention]:
     found += copular_noun_statements(doc, quotes)
     found += held_among_statements(doc, quotes)
     found += poll_statements(doc, quotes)
+    found += noun_read_stance_statements(doc, quotes)
     found += viewer_statements(doc, quotes)
     found += by_reckoning_statements(doc, quotes)
     found += copular_agent_statements(doc, quotes)
