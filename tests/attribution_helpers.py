@@ -1,9 +1,11 @@
-"""Shared by the attribution rule tests: a statements-only pipeline and a readable view
-of what it finds."""
+"""Shared by the attribution rule tests: a statements-only pipeline, a readable view
+of what it finds, and Docs with a parse built by hand (``parsed``) for the parser's
+mistakes, which change from one model to the next."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from newsgraph.pipeline import build
 
@@ -28,3 +30,23 @@ def found(nlp, text: str) -> list[tuple[str, str | None, str]]:
 
 def cues(nlp, text: str) -> list[str]:
     return [s[0] for s in found(nlp, text)]
+
+
+def parsed(nlp, rows: list[tuple[str, int, str, str, str, str]], ents: list[str]) -> Doc:
+    """A Doc from (word, head, dep, pos, tag, lemma) rows and IOB entity tags."""
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
+    return Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        ents=ents,
+        spaces=[
+            w != "“" and nxt not in {",", ".", "”", "'s"}
+            for w, nxt in zip(words, [*words[1:], ""], strict=True)
+        ],
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 # The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
 # ruff: noqa: F811
-from attribution_helpers import found, nlp  # noqa: F401
+import pytest
+from attribution_helpers import found, nlp, parsed  # noqa: F401
+
+from newsgraph.extract.statements import find_statements
 
 
 def test_a_page_label_before_a_colon_is_no_speaker(nlp):
@@ -305,3 +308,41 @@ def test_a_by_phrase_under_the_cues_own_preposition_is_no_agent(nlp):
 def test_a_speaker_after_a_cue_set_off_inside_its_clause_speaks(nlp):
     text = "The gap with the old plan, said Varga and others, would be obvious to voters."
     assert [s[1] for s in found(nlp, text) if s[0] == "said"] == ["Varga and others"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "At a rally in Dayton, Ohio, 62-year-old nurse Brenda Okafor railed against the plan.",
+            "railed against",
+            "62-year-old nurse Brenda Okafor",
+        ),
+    ],
+)
+def test_a_subject_the_parser_swallowed_into_an_opening_phrase_is_the_source(nlp, text, cue, source):
+    assert (cue, source) in [s[:2] for s in found(nlp, text)]
+
+
+
+# "In an interview, Okafor was asked about the levy." with "Okafor" swallowed into the
+# opening phrase as an apposition of "interview".
+SWALLOWED_PASSIVE = [
+    ("In", 6, "prep", "ADP", "IN", "in"),
+    ("an", 2, "det", "DET", "DT", "an"),
+    ("interview", 0, "pobj", "NOUN", "NN", "interview"),
+    (",", 2, "punct", "PUNCT", ",", ","),
+    ("Okafor", 2, "appos", "PROPN", "NNP", "Okafor"),
+    ("was", 6, "auxpass", "AUX", "VBD", "be"),
+    ("asked", 6, "ROOT", "VERB", "VBN", "ask"),
+    ("about", 6, "prep", "ADP", "IN", "about"),
+    ("the", 9, "det", "DET", "DT", "the"),
+    ("levy", 7, "pobj", "NOUN", "NN", "levy"),
+    (".", 6, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_subject_swallowed_before_a_passive_cue_is_not_its_source(nlp):
+    """The one asked is no speaker; with "was" the opener's name is the patient."""
+    doc = parsed(nlp, SWALLOWED_PASSIVE, ["O"] * 4 + ["B-PERSON"] + ["O"] * 6)
+    assert [s.source for s in find_statements(doc) if s.source] == []

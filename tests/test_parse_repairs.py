@@ -9,31 +9,10 @@ from __future__ import annotations
 
 # The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
 # ruff: noqa: F811
-from attribution_helpers import found, nlp  # noqa: F401
+from attribution_helpers import found, nlp, parsed  # noqa: F401
 from spacy.tokens import Doc
 
 from newsgraph.extract.statements import find_statements
-
-
-def parsed(nlp, rows: list[tuple[str, int, str, str, str, str]], ents: list[str]) -> Doc:
-    """A Doc from (word, head, dep, pos, tag, lemma) rows and IOB entity tags."""
-    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
-    return Doc(
-        nlp.vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=tags,
-        lemmas=lemmas,
-        ents=ents,
-        spaces=[
-            w != "“" and nxt not in {",", ".", "”", "'s"}
-            for w, nxt in zip(words, [*words[1:], ""], strict=True)
-        ],
-        sent_starts=[True] + [False] * (len(words) - 1),
-    )
-
 
 # "Ann Lee, an aide, ..." with "Lee" as the sentence's root: the start of a sentence
 # the parser read as one noun phrase, its verb a clause on "Lee" (rows from index 6).

@@ -1563,3 +1563,33 @@ def apply_vias(doc: Doc, found: list[StatementMention]) -> list[StatementMention
             s.relayed_by.append(outer)
         carriers.append(outer)
     return [s for s in found if all(s is not c for c in carriers)]
+
+
+# Words of the cue's own that may stand between an opening phrase and the cue.
+CUE_LEAD_DEPS = {"aux", "auxpass", "neg", "advmod"}
+
+
+def subject_in_opener(verb: Token) -> set[int] | None:
+    """The subject the parser swallowed into an opening phrase ("At a rally in Dayton,
+    Ohio, nurse Ann Lee railed against ...", "In a note to the board, Lee, its chair,
+    recounted ..."): a cue with no subject of its own, an opening phrase that runs up to
+    it, and after one of that phrase's commas a single noun phrase that ends there."""
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    opener = next((c for c in verb.children if c.dep_ == "prep" and c.i < verb.i), None)
+    if opener is None or opener.left_edge.i != verb.sent.start:
+        return None
+    end = opener.right_edge.i
+    between = verb.doc[end + 1 : verb.i]
+    if any(t.head != verb or t.dep_ not in CUE_LEAD_DEPS for t in between):
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "In the interview, Lee was asked ...": the swallowed subject is asked
+    doc = verb.doc
+    for comma in (t for t in doc[opener.i : end] if t.text == ","):
+        words = range(comma.i + 1, end + 1)
+        roots = [doc[i] for i in words if doc[i].head.i not in words and not doc[i].is_punct]
+        if len(roots) == 1 and roots[0].pos_ in {"PROPN", "NOUN"} and _agent_like(roots[0]):
+            return set(words)
+    return None
+

@@ -116,6 +116,7 @@ from newsgraph.extract.sources import (
     source_token,
     speaker_before,
     stray_subject,
+    subject_in_opener,
     via_of_verb,
 )
 from newsgraph.extract.spans import (
@@ -288,6 +289,9 @@ def _verb_statement(
         or gerund_subject(verb)
         or described_holder(verb)
     )
+    opener = subject_in_opener(verb) if source_tok is None else None
+    if opener is not None:
+        source_tok = next(verb.doc[i] for i in sorted(opener) if verb.doc[i].head.i not in opener)
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
     if how == "object" and source_tok is None:
@@ -309,6 +313,8 @@ def _verb_statement(
         ):
             content_idx = set()
     phrase = source_phrase(source_tok) if source_tok is not None else set()
+    if opener is not None and source_tok is not None and source_tok.i in opener:
+        phrase &= opener  # the opening phrase's words before the comma are not the speaker's
     if source_tok is not None:
         # A cue inside its source's phrase ("voters saying ...") keeps its clause.
         inside = verb in source_tok.subtree
