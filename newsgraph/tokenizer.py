@@ -138,21 +138,26 @@ def sentence_case(text: str, lines: list[tuple[int, int]] | None = None) -> str:
 SENTENCE_END = frozenset(".!?\"”’':")
 
 
-def mark_paragraphs(doc: Doc, headline_ends: set[int]) -> None:
+def mark_paragraphs(doc: Doc, headline_ends: set[int], text: str) -> None:
     """Start a sentence at each paragraph: after a blank line, or after a line that ends
     a sentence or is a headline. A single line break inside a sentence (wrapped text)
-    is left to the parser."""
-    text = doc.text
-    last = None  # the last token that is not whitespace
-    for tok in doc:
-        if tok.is_space:
+    is left to the parser. ``text`` is the Doc's text."""
+    # Runs on every article before the parse: arrays, not a Token per word.
+    starts = doc.to_array("IDX").tolist()
+    lengths = doc.to_array("LENGTH").tolist()
+    spaces = doc.to_array("IS_SPACE").tolist()
+    sent_starts = doc.to_array("SENT_START")
+    end = None  # where the last token that is not whitespace ends
+    for i, start in enumerate(starts):
+        if spaces[i]:
             continue
-        if last is not None:
-            end = last.idx + len(last)
-            breaks = text.count("\n", end, tok.idx)
-            if breaks > 1 or breaks and (last.text[-1] in SENTENCE_END or end in headline_ends):
-                tok.is_sent_start = True
-        last = tok
+        if end is not None and end < start:
+            breaks = text.count("\n", end, start)
+            if breaks > 1 or breaks and (text[end - 1] in SENTENCE_END or end in headline_ends):
+                sent_starts[i] = 1
+        end = start + lengths[i]
+    # One write: setting a Token's sentence start checks the whole Doc each time.
+    doc.from_array(["SENT_START"], sent_starts.reshape(-1, 1))
 
 
 class ArticleTokenizer:
@@ -167,7 +172,7 @@ class ArticleTokenizer:
         lines = title_lines(text)
         cased = sentence_case(text, lines)
         doc = self.tokenizer(cased)
-        mark_paragraphs(doc, {start + len(text[start:end].rstrip()) for start, end in lines})
+        mark_paragraphs(doc, {start + len(text[start:end].rstrip()) for start, end in lines}, cased)
         if cased != text:
             doc.user_data[ORIGINAL] = text
         return doc
