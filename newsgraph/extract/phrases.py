@@ -362,7 +362,7 @@ def _sentence_opener(tok: Token) -> bool:
     """Whether ``tok`` opens its sentence, after at most a conjunction ("But to many,"),
     and its phrase ends in a comma."""
     doc = tok.doc
-    before = [t for t in tok.sent if t.i < tok.i]
+    before = doc[tok.sent.start : tok.i]
     if any(not (t.is_punct or t.is_space or t.dep_ == "cc") for t in before):
         return False
     end = max(subtree(tok))
@@ -538,10 +538,11 @@ def noun_read_stance_statements(doc: Doc, quotes: list[CharSpan]) -> list[Statem
     finite verb of its own and before what it is about. The words from the sentence's
     start to it are the source; the rest of the clause is the content."""
     found = []
-    for i in indices_with_pos(doc, ("NOUN",)):
+    nouns = set(indices_with_pos(doc, ("NOUN",)))
+    for i in (j for j in indices_with_lower(doc, tuple(NOUN_READ_VERBS)) if j in nouns):
         verb = doc[i]
         sent = verb.sent
-        if verb.lower_ not in NOUN_READ_VERBS or verb.tag_ != "NN" or i == sent.start or i + 1 >= sent.end:
+        if verb.tag_ != "NN" or i == sent.start or i + 1 >= sent.end:
             continue
         before, after = doc[i - 1], doc[i + 1]
         if before.tag_ not in {"NNS", "NNPS", "CD"} or after.is_punct or after.pos_ == "ADP":

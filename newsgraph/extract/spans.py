@@ -17,13 +17,20 @@ def trimmed(doc: Doc, indices: set[int]) -> CharSpan | None:
     if not indices:
         return None
     lo, hi = min(indices), max(indices)
-    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in '“"':
+    while lo <= hi and _edge_mark(doc[lo], '“"'):
         lo += 1
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in '”"':
+    while hi >= lo and _edge_mark(doc[hi], '”"'):
         hi -= 1
     if lo > hi:
         return None
-    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+    last = doc[hi]
+    return doc[lo].idx, last.idx + len(last)
+
+
+def _edge_mark(tok: Token, kept: str) -> bool:
+    """Punctuation or space to trim off a span's edge; an opening or closing quote mark
+    (``kept``) stays with the quote."""
+    return (tok.is_punct or tok.is_space) and tok.text not in kept
 
 
 def span_text(doc: Doc, indices: set[int]) -> str:
