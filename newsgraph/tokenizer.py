@@ -51,6 +51,7 @@ CLOSED_CLASS = MINOR | frozenset(
 
 ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE]
 ORIGINAL = "ng_cased_from"
+TEXT = "ng_text"  # where newsgraph.extract.doc_text keeps a Doc's text
 
 
 def title_lines(text: str) -> list[tuple[int, int]]:
@@ -175,6 +176,7 @@ class ArticleTokenizer:
         mark_paragraphs(doc, {start + len(text[start:end].rstrip()) for start, end in lines}, cased)
         if cased != text:
             doc.user_data[ORIGINAL] = text
+        doc.user_data[TEXT] = cased  # the Doc's text, so no stage joins its tokens again
         return doc
 
     def __getattr__(self, name: str):
@@ -191,8 +193,11 @@ def restore_case(doc: Doc) -> Doc:
     original = doc.user_data.pop(ORIGINAL, None)
     if original is None:
         return doc
-    words = [original[t.idx : t.idx + len(t)] for t in doc]
-    restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    starts, lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()
+    words = [original[start : start + length] for start, length in zip(starts, lengths, strict=True)]
+    spaces = [bool(space) for space in doc.to_array("SPACY").tolist()]
+    restored = Doc(doc.vocab, words=words, spaces=spaces)
     restored.from_array(ATTRS, doc.to_array(ATTRS))
     restored.user_data.update(doc.user_data)
+    restored.user_data[TEXT] = original
     return restored
