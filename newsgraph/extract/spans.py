@@ -3,6 +3,9 @@ trimmed character spans."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract import doc_text
@@ -58,8 +61,33 @@ def paragraphs(doc: Doc) -> list[int]:
 
 def subtree(tok: Token, exclude: set[int] = frozenset()) -> set[int]:
     """The token's subtree within its paragraph, minus ``exclude``."""
+    memo = tok.doc.user_data.get(SUBTREES)
+    if memo is None:
+        return _subtree(tok) - exclude
+    found = memo.get(tok.i)
+    if found is None:
+        found = memo[tok.i] = frozenset(_subtree(tok))
+    return set(found) - exclude  # a set of the caller's own, to change as it likes
+
+
+def _subtree(tok: Token) -> set[int]:
     paras = paragraphs(tok.doc)
-    return {t.i for t in tok.subtree if paras[t.i] == paras[tok.i]} - exclude
+    return {t.i for t in tok.subtree if paras[t.i] == paras[tok.i]}
+
+
+# Where ``fixed_parse`` keeps the subtrees asked for.
+SUBTREES = "ng_subtrees"
+
+
+@contextmanager
+def fixed_parse(doc: Doc) -> Iterator[None]:
+    """While rules only read the parse, each subtree is built once: the statement rules
+    ask for the same ones many times over."""
+    doc.user_data[SUBTREES] = {}
+    try:
+        yield
+    finally:
+        doc.user_data.pop(SUBTREES, None)
 
 
 def prep_object(prep: Token) -> set[int]:

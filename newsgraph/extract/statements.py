@@ -121,6 +121,7 @@ from newsgraph.extract.sources import (
 )
 from newsgraph.extract.spans import (
     CharSpan,
+    fixed_parse,
     indices_with_pos,
     paragraphs,
     span_text,
@@ -551,6 +552,11 @@ def _pointing_word(subject: Token) -> bool:
 
 def find_statements(doc: Doc) -> list[StatementMention]:
     """All attributions in the doc, in text order."""
+    with fixed_parse(doc):
+        return _statements(doc)
+
+
+def _statements(doc: Doc) -> list[StatementMention]:
     quotes = find_quotes(doc_text(doc))
     dash_led = [q for q in quotes if _after_dash(doc_text(doc), q)]
     candidates = (doc[i] for i in indices_with_pos(doc, ("VERB", "ADJ")))
