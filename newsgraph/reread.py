@@ -136,7 +136,9 @@ class Rereader:
 
     def __call__(self, doc: Doc) -> Doc:
         forms = lexicon().verb_forms
-        flagged = [t for t in doc if t.lower_ in forms and misread(t)]
+        strings = doc.vocab.strings
+        lowers = doc.to_array("LOWER").tolist()  # no Token for the words that are no verb form
+        flagged = [doc[i] for i, low in enumerate(lowers) if strings[low] in forms and misread(doc[i])]
         tried: dict[int, int] = {}
         for tok in flagged:
             sent = tok.sent

@@ -801,7 +801,8 @@ def _extra_times(doc: Doc) -> Iterator[tuple[int, int]]:
 
     A plain scan over lowercase forms: a spaCy Matcher with regex predicates did the same
     at several times the cost."""
-    words = [t.lower_ for t in doc]
+    strings = doc.vocab.strings
+    words = [strings[low] for low in doc.to_array("LOWER").tolist()]  # no Token per word
     last = len(words) - 1
     for i, word in enumerate(words):
         if word in _NOW_WORDS:
