@@ -10,9 +10,9 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.contents import without_aside_relative
 from newsgraph.extract.cues import lexicon
-from newsgraph.extract.quotes import kind_and_content
+from newsgraph.extract.phrases import phrase_statement
 from newsgraph.extract.sources import noun_phrase, source_phrase, source_token
-from newsgraph.extract.spans import CharSpan, indices_with_pos, prep_object, subtree, trimmed
+from newsgraph.extract.spans import CharSpan, indices_with_pos, prep_object, subtree
 
 # The prepositions that name whom or what an agent noun stands for or against.
 AGENT_PREPS = frozenset({"of", "for"})
@@ -82,16 +82,10 @@ def copular_agent_statements(doc: Doc, quotes: list[CharSpan]) -> list[Statement
         cue = (_start_of(copula).idx, prep.idx + len(prep))
         # "a backer of Lee, who has vowed to ...": the set-off clause tells more about
         # Lee, and a cue in it is its own speaker's statement.
-        content = trimmed(doc, without_aside_relative(doc, prep_object(prep)))
-        if content is None:
-            continue
-        kind, content = kind_and_content(doc, content, quotes, cue)
-        found.append(
-            StatementMention(
-                cue=cue, content=content, source=trimmed(doc, source_phrase(source_tok)),
-                source_head=source_tok.i, kind=kind,
-            )
-        )  # fmt: skip
+        content_idx = without_aside_relative(doc, prep_object(prep))
+        statement = phrase_statement(doc, quotes, cue, content_idx, source_phrase(source_tok), source_tok)
+        if statement is not None:
+            found.append(statement)
     return found
 
 
@@ -164,20 +158,11 @@ def poll_placing_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementM
             continue
         if poll is None:
             continue
-        rest = {j for j in subtree(clause) if j > verb.i}
-        while rest and doc[max(rest)].is_punct:
-            rest.discard(max(rest))
-        content = trimmed(doc, rest)
-        if content is None:
-            continue
+        rest = _without_closing_marks(doc, {j for j in subtree(clause) if j > verb.i})
         cue = (verb.idx, verb.idx + len(verb))
-        kind, content = kind_and_content(doc, content, quotes, cue)
-        found.append(
-            StatementMention(
-                cue=cue, content=content, source=trimmed(doc, noun_phrase(poll)),
-                source_head=poll.i, kind=kind,
-            )
-        )  # fmt: skip
+        statement = phrase_statement(doc, quotes, cue, rest, noun_phrase(poll), poll)
+        if statement is not None:
+            found.append(statement)
     return found
 
 
@@ -210,17 +195,13 @@ def misread_stance_statements(doc: Doc, quotes: list[CharSpan]) -> list[Statemen
             continue
         copula, clause = misread
         source_tok = source_token(copula)
-        content = trimmed(doc, subtree(clause) - {adj.i})
-        if source_tok is None or content is None:
+        if source_tok is None:
             continue
         cue = (_start_of(copula).idx, adj.idx + len(adj))
-        kind, content = kind_and_content(doc, content, quotes, cue)
-        found.append(
-            StatementMention(
-                cue=cue, content=content, source=trimmed(doc, source_phrase(source_tok)),
-                source_head=source_tok.i, kind=kind,
-            )
-        )  # fmt: skip
+        content_idx = subtree(clause) - {adj.i}
+        statement = phrase_statement(doc, quotes, cue, content_idx, source_phrase(source_tok), source_tok)
+        if statement is not None:
+            found.append(statement)
     return found
 
 
@@ -243,19 +224,19 @@ def per_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
         anchor = per.head
         while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
             anchor = anchor.head
-        phrase = subtree(per)
-        rest = subtree(anchor) - phrase
-        while rest and doc[max(rest)].is_punct:
-            rest.discard(max(rest))
-        content = trimmed(doc, rest)
-        if anchor.pos_ not in {"VERB", "AUX"} or content is None:
+        if anchor.pos_ not in {"VERB", "AUX"}:
             continue
+        rest = _without_closing_marks(doc, subtree(anchor) - subtree(per))
         cue = (per.idx, per.idx + len(per))
-        kind, content = kind_and_content(doc, content, quotes, cue)
-        found.append(
-            StatementMention(
-                cue=cue, content=content, source=trimmed(doc, noun_phrase(obj)),
-                source_head=obj.i, kind=kind,
-            )
-        )  # fmt: skip
+        statement = phrase_statement(doc, quotes, cue, rest, noun_phrase(obj), obj)
+        if statement is not None:
+            found.append(statement)
     return found
+
+
+def _without_closing_marks(doc: Doc, indices: set[int]) -> set[int]:
+    """The words without the punctuation that closes them, a closing quote mark too
+    (which ``trimmed`` keeps with its quote)."""
+    while indices and doc[max(indices)].is_punct:
+        indices = indices - {max(indices)}
+    return indices

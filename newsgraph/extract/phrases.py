@@ -61,13 +61,13 @@ def held_among_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMen
         if not content_idx:
             content_idx = subtree(noun) - subtree(among)
         cue = (noun.idx, noun.idx + len(noun))
-        statement = _phrase_statement(doc, quotes, cue, content_idx - {among.i}, source_idx, holder)
+        statement = phrase_statement(doc, quotes, cue, content_idx - {among.i}, source_idx, holder)
         if statement is not None:
             found.append(statement)
     return found
 
 
-def _phrase_statement(
+def phrase_statement(
     doc: Doc,
     quotes: list[CharSpan],
     cue: CharSpan,
@@ -171,7 +171,7 @@ def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
             source_idx = subtree(source_tok)
         end = prep if prep is not None and prep.i == noun.i + 1 else noun
         cue = (start.idx, end.idx + len(end))
-        statement = _phrase_statement(doc, quotes, cue, content_idx - {noun.i}, source_idx, source_tok)
+        statement = phrase_statement(doc, quotes, cue, content_idx - {noun.i}, source_idx, source_tok)
         if statement is not None:
             found.append(statement)
     return found
@@ -220,7 +220,7 @@ def copular_noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementM
         if any(q[0] <= noun.idx < q[1] for q in quotes):
             continue  # "“My hope is that ...,” she said": her words, and her statement
         cue = (noun.idx, noun.idx + len(noun))
-        statement = _phrase_statement(doc, quotes, cue, subtree(clause), subtree(owner), owner)
+        statement = phrase_statement(doc, quotes, cue, subtree(clause), subtree(owner), owner)
         if statement is not None:
             found.append(statement)
     return found
@@ -390,7 +390,7 @@ def viewer_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention
         while rest and doc[max(rest)].is_punct:
             rest.discard(max(rest))
         cue = (tok.idx, tok.idx + len(tok))
-        statement = _phrase_statement(doc, quotes, cue, rest, subtree(objs[0]), objs[0])
+        statement = phrase_statement(doc, quotes, cue, rest, subtree(objs[0]), objs[0])
         if statement is not None:
             found.append(statement)
     return found
@@ -426,7 +426,7 @@ def by_reckoning_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementM
         while rest and doc[max(rest)].is_punct:
             rest.discard(max(rest))
         cue = (tok.idx, tok.idx + len(tok))
-        statement = _phrase_statement(doc, quotes, cue, rest, subtree(obj), obj)
+        statement = phrase_statement(doc, quotes, cue, rest, subtree(obj), obj)
         if statement is not None:
             found.append(statement)
     return found
@@ -554,7 +554,7 @@ def noun_read_stance_statements(doc: Doc, quotes: list[CharSpan]) -> list[Statem
         content_idx = {j for j in rest if stop is None or j < stop}
         source_idx = set(range(sent.start, i))
         cue = (verb.idx, verb.idx + len(verb))
-        statement = _phrase_statement(doc, quotes, cue, content_idx, source_idx, before)
+        statement = phrase_statement(doc, quotes, cue, content_idx, source_idx, before)
         if statement is not None:
             found.append(statement)
     return found
