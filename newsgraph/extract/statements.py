@@ -550,6 +550,24 @@ def _pointing_word(subject: Token) -> bool:
     )
 
 
+# Cues that are not a verb of their own: phrases, nouns, copulas, polls. Each rule reads
+# the Doc and its quotes and returns its statements, in this order.
+PHRASE_RULES = (
+    according_statements,
+    noun_statements,
+    copular_noun_statements,
+    held_among_statements,
+    poll_statements,
+    noun_read_stance_statements,
+    viewer_statements,
+    by_reckoning_statements,
+    copular_agent_statements,
+    poll_placing_statements,
+    misread_stance_statements,
+    per_statements,
+)
+
+
 def find_statements(doc: Doc) -> list[StatementMention]:
     """All attributions in the doc, in text order."""
     with fixed_parse(doc):
@@ -580,18 +598,8 @@ def _statements(doc: Doc) -> list[StatementMention]:
     ]
     # Words quoted from someone ("“I think we can win,” she said") stay in that quote.
     found = [s for s in found if not any(q[0] <= s.cue[0] < q[1] for q in quotes)]
-    found += according_statements(doc, quotes)
-    found += noun_statements(doc, quotes)
-    found += copular_noun_statements(doc, quotes)
-    found += held_among_statements(doc, quotes)
-    found += poll_statements(doc, quotes)
-    found += noun_read_stance_statements(doc, quotes)
-    found += viewer_statements(doc, quotes)
-    found += by_reckoning_statements(doc, quotes)
-    found += copular_agent_statements(doc, quotes)
-    found += poll_placing_statements(doc, quotes)
-    found += misread_stance_statements(doc, quotes)
-    found += per_statements(doc, quotes)
+    for phrase_rule in PHRASE_RULES:
+        found += phrase_rule(doc, quotes)
     found += headline_statements(doc)
     found = _fold_seeming(doc, apply_vias(doc, found))
     found += signed_quotes(doc, quotes)
