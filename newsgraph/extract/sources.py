@@ -1569,11 +1569,12 @@ def apply_vias(doc: Doc, found: list[StatementMention]) -> list[StatementMention
 CUE_LEAD_DEPS = {"aux", "auxpass", "neg", "advmod"}
 
 
-def subject_in_opener(verb: Token) -> set[int] | None:
+def subject_in_opener(verb: Token) -> tuple[Token, set[int]] | None:
     """The subject the parser swallowed into an opening phrase ("At a rally in Dayton,
     Ohio, nurse Ann Lee railed against ...", "In a note to the board, Lee, its chair,
     recounted ..."): a cue with no subject of its own, an opening phrase that runs up to
-    it, and after one of that phrase's commas a single noun phrase that ends there."""
+    it, and after one of that phrase's commas a single noun phrase that ends there: its
+    head and its words."""
     if verb.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     opener = next((c for c in verb.children if c.dep_ == "prep" and c.i < verb.i), None)
@@ -1590,6 +1591,6 @@ def subject_in_opener(verb: Token) -> set[int] | None:
         words = range(comma.i + 1, end + 1)
         roots = [doc[i] for i in words if doc[i].head.i not in words and not doc[i].is_punct]
         if len(roots) == 1 and roots[0].pos_ in {"PROPN", "NOUN"} and _agent_like(roots[0]):
-            return set(words)
+            return roots[0], set(words)
     return None
 

@@ -222,13 +222,17 @@ QUOTE_GAP = " ,\t\u00a0-\u2013\u2014'\"\u201d\u2019"
 QUOTE_MARKS = " \u00a0'\"\u201d\u2019"
 
 
+def _main_verb_with_subject(verb: Token) -> bool:
+    """The sentence's main verb with a subject of its own: where a verb outside our lists
+    may still hand over a quote."""
+    return verb.pos_ == "VERB" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _signing_off_quote(verb: Token, quotes: list[CharSpan]) -> bool:
     """A verb outside our lists that signs off the quote right before it, with a subject
     and nothing after it ("“We will not back down,” the mayor fumed.", "“...,” retorted
     Lee."): the quote is what the verb reports, whatever manner of speaking it names."""
-    if verb.pos_ != "VERB" or verb.dep_ != "ROOT":
-        return False
-    if not any(c.dep_ == "nsubj" for c in verb.children):
+    if not _main_verb_with_subject(verb):
         return False
     if any(c.dep_ not in {"punct", "advmod", "npadvmod", "nsubj"} for c in verb.rights):
         return False
@@ -250,9 +254,7 @@ def _colon_quote(verb: Token, quotes: list[CharSpan]) -> bool:
     """A main verb outside our lists whose clause ends in a colon and a quote ("He
     demurred: “Not today.”", "Lee went further: “...”"): the colon hands its speaker's
     words over, whatever the verb names, unless another verb comes before the colon."""
-    if verb.pos_ != "VERB" or verb.dep_ != "ROOT":
-        return False
-    if not any(c.dep_ == "nsubj" for c in verb.children):
+    if not _main_verb_with_subject(verb):
         return False
     colon = next((c for c in verb.rights if c.dep_ == "punct" and c.text == ":"), None)
     if colon is None:
@@ -290,9 +292,10 @@ def _verb_statement(
         or gerund_subject(verb)
         or described_holder(verb)
     )
-    opener = subject_in_opener(verb) if source_tok is None else None
-    if opener is not None:
-        source_tok = next(verb.doc[i] for i in sorted(opener) if verb.doc[i].head.i not in opener)
+    swallowed = subject_in_opener(verb) if source_tok is None else None
+    opener: set[int] | None = None
+    if swallowed is not None:
+        source_tok, opener = swallowed
     if _a_time(source_tok):
         return None  # "As Monday began": a time speaks for nobody
     if how == "object" and source_tok is None:
