@@ -3,6 +3,8 @@ no one."""
 
 from __future__ import annotations
 
+import pytest
+
 # The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
 # ruff: noqa: F811
 from attribution_helpers import found, nlp  # noqa: F401
@@ -68,3 +70,22 @@ def test_a_cue_with_a_modal_in_a_clause_on_a_noun_is_a_prospect(nlp):
 def test_a_cue_in_a_clause_on_a_noun_without_a_modal_is_still_a_stance(nlp):
     text = "The fact that the dockers' union endorsed Ilse Brandt surprised no one."
     assert "the dockers' union" in [s[1] for s in found(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The mayor's remarks indicated that the bridge would close in May.", "indicated"),
+        ("Her endorsement may signal a shift among rural voters.", "may signal"),
+        ("The harbor chief's attack on the council highlighted its silence.", "highlighted"),
+    ],
+)
+def test_an_act_noun_as_subject_of_a_verb_not_of_speaking_is_no_source(nlp, text, cue):
+    assert [s[1] for s in found(nlp, text) if s[0] == cue] == [None]
+
+
+def test_an_authored_text_or_a_verb_of_speaking_keeps_its_subject(nlp):
+    text = "The statement urged residents to stay indoors."
+    assert [s[1] for s in found(nlp, text)] == ["The statement"]
+    text = "One question asked whether the ferry would run at night."
+    assert [s[1] for s in found(nlp, text)] == ["One question"]

@@ -307,6 +307,8 @@ def _verb_statement(
         source_tok = speaker_before(verb) if misread else None
     if source_tok is not None and _borrowed_it(verb, source_tok):
         source_tok = None
+    if source_tok is not None and _act_as_subject(verb, source_tok, lex):
+        source_tok = None
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
         # Only a quote of its own makes it a cue: "As the day began, ..." is a time, but
         # "as she put it" is what "put it" is for.
@@ -527,6 +529,21 @@ def _borrowed_it(verb: Token, subject: Token) -> bool:
         and not cue_word(subject.head)
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     )
+
+
+def _act_as_subject(verb: Token, subject: Token, lex: Lexicon) -> bool:
+    """A speech act or a stance named by a noun as the subject of a verb that is not a
+    verb of speaking proper ("His remarks indicated ...", "the senator's endorsement may
+    signal ...", "the attack highlighted ..."): the writer reads the act, no one speaks
+    through it. An authored text speaks ("the statement urged ..."), and so does any
+    act noun with "said" ("the question asked whether ..."). PolNeAR marks such a
+    source about one time in five."""
+    if subject.pos_ != "NOUN" or verb.lemma_.lower() in lex.speaking_verbs:
+        return False
+    noun = subject.lemma_.lower()
+    if noun in lex.authored_nouns:
+        return False
+    return noun in lex.act_nouns or noun in lex.cue_nouns or noun in lex.occasion_act_nouns
 
 
 def _bare_word(subject: Token) -> bool:
