@@ -89,3 +89,10 @@ def test_an_authored_text_or_a_verb_of_speaking_keeps_its_subject(nlp):
     assert [s[1] for s in found(nlp, text)] == ["The statement"]
     text = "One question asked whether the ferry would run at night."
     assert [s[1] for s in found(nlp, text)] == ["One question"]
+
+
+def test_seeming_shared_through_and_names_no_source(nlp):
+    text = "The skipper sounded tired after the race and seemed to take heart from the crowd."
+    assert [s[1] for s in found(nlp, text) if s[0] == "seemed"] == [None]
+    text = "The skipper appeared to suggest that the race was rigged."
+    assert [s[1] for s in found(nlp, text)] == ["The skipper"]

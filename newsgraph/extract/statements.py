@@ -309,6 +309,8 @@ def _verb_statement(
         source_tok = None
     if source_tok is not None and _act_as_subject(verb, source_tok, lex):
         source_tok = None
+    if _seeming(verb):
+        source_tok = None
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
         # Only a quote of its own makes it a cue: "As the day began, ..." is a time, but
         # "as she put it" is what "put it" is for.
@@ -359,6 +361,16 @@ def _verb_statement(
         kind=kind,
         via=via_of_verb(verb),
     )
+
+
+def _seeming(verb: Token) -> bool:
+    """"Seem" or "appear" as the cue itself, with no cue under it ("the figures appear
+    to be wrong", "..., and seemed to take heart"): the writer's inference about its
+    subject, which is no speaker, however the subject was found (:func:`source_token`
+    declines it only on the verb's own subject, not one shared through "and")."""
+    if verb.lemma_.lower() not in SEEMING:
+        return False
+    return not any(c.dep_ == "xcomp" and cue_word(c) for c in verb.children)
 
 
 def _particle_retort(verb: Token) -> bool:
