@@ -96,3 +96,15 @@ def test_seeming_shared_through_and_names_no_source(nlp):
     assert [s[1] for s in found(nlp, text) if s[0] == "seemed"] == [None]
     text = "The skipper appeared to suggest that the race was rigged."
     assert [s[1] for s in found(nlp, text)] == ["The skipper"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Do you support the harbor levy?", "You will never see her tax returns."]
+)
+def test_you_with_a_thing_for_object_is_no_source(nlp, text):
+    assert [s[1] for s in found(nlp, text)] == [None]
+
+
+def test_you_with_a_clause_keeps_its_source(nlp):
+    text = "You might think that the levy is fair."
+    assert [s[1] for s in found(nlp, text)] == ["You"]

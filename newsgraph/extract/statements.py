@@ -311,6 +311,8 @@ def _verb_statement(
         source_tok = None
     if _seeming(verb):
         source_tok = None
+    if source_tok is not None and _you_with_object(verb, source_tok):
+        source_tok = None
     if cue_lemma(verb) in lex.quote_verbs and cue_lemma(verb) not in lex.verbs:
         # Only a quote of its own makes it a cue: "As the day began, ..." is a time, but
         # "as she put it" is what "put it" is for.
@@ -556,6 +558,18 @@ def _act_as_subject(verb: Token, subject: Token, lex: Lexicon) -> bool:
     if noun in lex.authored_nouns:
         return False
     return noun in lex.act_nouns or noun in lex.cue_nouns or noun in lex.occasion_act_nouns
+
+
+def _you_with_object(verb: Token, subject: Token) -> bool:
+    """"You" outside a quote as the subject of a cue with a thing for its object and no
+    clause ("you will never see his tax returns", "Do you support the levy?", "you can
+    see the scope of the problem"): the writer addresses the reader or anyone at all,
+    and neither has said anything. PolNeAR marks such a source about one time in four;
+    with a clause ("you might think that ...") far more often, so that stays."""
+    if subject.lower_ != "you" or subject.head.i != verb.i:
+        return False
+    children = {c.dep_ for c in verb.children}
+    return "dobj" in children and not children & {"ccomp", "xcomp"}
 
 
 def _bare_word(subject: Token) -> bool:
