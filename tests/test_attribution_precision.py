@@ -108,3 +108,19 @@ def test_you_with_a_thing_for_object_is_no_source(nlp, text):
 def test_you_with_a_clause_keeps_its_source(nlp):
     text = "You might think that the levy is fair."
     assert [s[1] for s in found(nlp, text)] == ["You"]
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("Ann Lee, a harbor pilot who has endorsed Okafor, said the ferry would stop running.", "has endorsed"),
+        ("The skipper who praised the toll plan says the vote was rigged.", "praised"),
+    ],
+)
+def test_a_cue_inside_another_statements_source_describes_it(nlp, text, inner):
+    assert inner not in [s[0] for s in found(nlp, text)]
+
+
+def test_a_cue_beside_another_statements_source_stays(nlp):
+    text = "The pilot endorsed Okafor and said the ferry would stop."
+    assert [s[0] for s in found(nlp, text)] == ["endorsed", "said"]
