@@ -7,7 +7,9 @@ import pytest
 
 # The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
 # ruff: noqa: F811
-from attribution_helpers import found, nlp  # noqa: F401
+from attribution_helpers import found, nlp, parsed  # noqa: F401
+
+from newsgraph.extract.statements import find_statements
 
 
 def test_a_markup_tag_glued_to_a_source_is_not_part_of_it(nlp):
@@ -124,3 +126,30 @@ def test_a_cue_inside_another_statements_source_describes_it(nlp, text, inner):
 def test_a_cue_beside_another_statements_source_stays(nlp):
     text = "The pilot endorsed Okafor and said the ferry would stop."
     assert [s[0] for s in found(nlp, text)] == ["endorsed", "said"]
+
+
+def test_a_noun_cue_inside_a_long_quote_is_the_quoted_speakers_word(nlp):
+    text = "“The mayor has let us down, and her push for a new toll was a mistake,” the paper wrote."
+    assert [s[0] for s in found(nlp, text)] == ["wrote"]
+
+
+# "“Ann Lee runs the ferries” praised the plan.", with the quote's subject read as the
+# subject of the verb after it.
+SUBJECT_IN_QUOTE = [
+    ("“", 7, "punct", "PUNCT", "``", "“"),
+    ("Ann", 2, "compound", "PROPN", "NNP", "Ann"),
+    ("Lee", 7, "nsubj", "PROPN", "NNP", "Lee"),
+    ("runs", 7, "advcl", "VERB", "VBZ", "run"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("ferries", 3, "dobj", "NOUN", "NNS", "ferry"),
+    ("”", 7, "punct", "PUNCT", "''", "”"),
+    ("praised", 7, "ROOT", "VERB", "VBD", "praise"),
+    ("the", 9, "det", "DET", "DT", "the"),
+    ("plan", 7, "dobj", "NOUN", "NN", "plan"),
+    (".", 7, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_source_inside_a_long_quote_with_its_cue_outside_is_none(nlp):
+    doc = parsed(nlp, SUBJECT_IN_QUOTE, ["O", "B-PERSON", "I-PERSON"] + ["O"] * 8)
+    assert {s.source for s in find_statements(doc)} == {None}

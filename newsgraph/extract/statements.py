@@ -654,6 +654,7 @@ def _statements(doc: Doc) -> list[StatementMention]:
     for statement in found:
         _drop_markup(doc, statement)
     found = _without_describing_sources(doc, found)
+    found = _outside_long_quotes(doc, quotes, found)
     found.sort(key=lambda s: (s.cue[0], s.content[0]))
     return found
 
@@ -670,6 +671,38 @@ def _without_describing_sources(doc: Doc, found: list[StatementMention]) -> list
         if _stance_word(doc, s)
         or not any(src[0] <= s.cue[0] and s.cue[1] <= src[1] and cue != s.cue for src, cue in sources)
     ]
+
+
+# A quote of this many words or more is someone's words, not a title or a scare-quoted
+# term ("this “reporter”", "star of “Scandal”").
+LONG_QUOTE_WORDS = 5
+
+
+def _outside_long_quotes(
+    doc: Doc, quotes: list[CharSpan], found: list[StatementMention]
+) -> list[StatementMention]:
+    """A cue inside a long quote is the quoted speaker's word, whichever rule found it
+    ("“... and her push for closer ties,” the paper wrote", "“According to the census,
+    ...”"); a source inside one while its cue is outside was taken from the speaker's
+    words (“I'm more skilled with my hands,” said Ann Lee): no source. A headline or
+    transcript colon ("“LEE: ...") keeps its speaker."""
+    text = doc_text(doc)
+    long_quotes = [q for q in quotes if len(text[q[0] : q[1]].split()) >= LONG_QUOTE_WORDS]
+    if not long_quotes:
+        return found
+
+    def quote_of(pos: int) -> CharSpan | None:
+        return next((q for q in long_quotes if q[0] <= pos < q[1]), None)
+
+    kept = []
+    for s in found:
+        quote = quote_of(s.cue[0])
+        if quote is not None and text[s.cue[0] : s.cue[1]] != ":":
+            continue
+        if s.source is not None and quote_of(s.source[0]) not in {None, quote}:
+            s.source, s.source_head = None, None
+        kept.append(s)
+    return kept
 
 
 def _stance_word(doc: Doc, statement: StatementMention) -> bool:
