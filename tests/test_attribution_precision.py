@@ -80,6 +80,8 @@ def test_a_cue_in_a_clause_on_a_noun_without_a_modal_is_still_a_stance(nlp):
         ("The mayor's remarks indicated that the bridge would close in May.", "indicated"),
         ("Her endorsement may signal a shift among rural voters.", "may signal"),
         ("The harbor chief's attack on the council highlighted its silence.", "highlighted"),
+        ("The debate revealed a stark split among the farmers.", "revealed"),
+        ("The fight over the harbor underscored the council's resolve.", "underscored"),
     ],
 )
 def test_an_act_noun_as_subject_of_a_verb_not_of_speaking_is_no_source(nlp, text, cue):
@@ -91,6 +93,8 @@ def test_an_authored_text_or_a_verb_of_speaking_keeps_its_subject(nlp):
     assert [s[1] for s in found(nlp, text)] == ["The statement"]
     text = "One question asked whether the ferry would run at night."
     assert [s[1] for s in found(nlp, text)] == ["One question"]
+    text = "The debate moderator asked whether the levy was fair."
+    assert [s[1] for s in found(nlp, text)] == ["The debate moderator"]
 
 
 def test_seeming_shared_through_and_names_no_source(nlp):

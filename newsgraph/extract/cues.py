@@ -62,6 +62,7 @@ class Lexicon:
     research_nouns: frozenset[str]
     causative_verbs: frozenset[str]
     occasion_act_nouns: frozenset[str]
+    event_nouns: frozenset[str]
     held_among_nouns: frozenset[str]
     feeling_object_verbs: frozenset[str]
     copular_view_nouns: frozenset[str]
@@ -90,6 +91,7 @@ WORD_SETS = {
     "research_nouns": "research_nouns",
     "causative_verbs": "causative_verbs",
     "occasion_act_nouns": "occasion_act_nouns",
+    "event_nouns": "event_nouns",
     "held_among_nouns": "held_among_nouns",
     "feeling_object_verbs": "feeling_object_verbs",
     "attack_verbs": "attack_verbs",

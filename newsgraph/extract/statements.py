@@ -546,10 +546,10 @@ def _borrowed_it(verb: Token, subject: Token) -> bool:
 
 
 def _act_as_subject(verb: Token, subject: Token, lex: Lexicon) -> bool:
-    """A speech act or a stance named by a noun as the subject of a verb that is not a
-    verb of speaking proper ("His remarks indicated ...", "the senator's endorsement may
-    signal ...", "the attack highlighted ..."): the writer reads the act, no one speaks
-    through it. An authored text speaks ("the statement urged ..."), and so does any
+    """A speech act, a stance or an event named by a noun as the subject of a verb that
+    is not a verb of speaking proper ("His remarks indicated ...", "the senator's
+    endorsement may signal ...", "the debate revealed ..."): the writer reads the act or
+    the event, no one speaks through it. An authored text speaks ("the statement urged ..."), and so does any
     act noun with "said" ("the question asked whether ..."). PolNeAR marks such a
     source about one time in five."""
     if subject.pos_ != "NOUN" or verb.lemma_.lower() in lex.speaking_verbs:
@@ -557,7 +557,9 @@ def _act_as_subject(verb: Token, subject: Token, lex: Lexicon) -> bool:
     noun = subject.lemma_.lower()
     if noun in lex.authored_nouns:
         return False
-    return noun in lex.act_nouns or noun in lex.cue_nouns or noun in lex.occasion_act_nouns
+    if noun in lex.act_nouns or noun in lex.cue_nouns or noun in lex.occasion_act_nouns:
+        return True
+    return noun in lex.event_nouns
 
 
 def _you_with_object(verb: Token, subject: Token) -> bool:
