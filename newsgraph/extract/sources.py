@@ -70,7 +70,8 @@ def noun_phrase(tok: Token) -> set[int]:
     """A source or outlet noun phrase: the subtree, cut at a following clause or quote."""
     indices = subtree(tok)
     for child in tok.rights:
-        if child.dep_ == "acl" and _set_off(child) or _circumstance(child) or _news_on(tok, child):
+        set_off = child.dep_ == "acl" and _set_off(child) and not _how_it_was_made(tok, child)
+        if set_off or _circumstance(child) or _news_on(tok, child):
             # Everything from the comma on describes the noun ("Lee, wearing a cap,", "Lee,
             # who chairs the board," after a bare surname), and
             # "Lee on Tuesday", "Lee in an interview", "Lee, himself a farmer" say when and
@@ -90,6 +91,24 @@ def noun_phrase(tok: Token) -> set[int]:
     if tok.pos_ == "PROPN":
         indices = _without_trailing_figure(tok, indices)
     return indices
+
+
+# Participles that say who made a poll, a study or an ad, or how: "conducted by",
+# "commissioned by", "taken in March", "titled ...".
+MAKING_PARTICIPLES = frozenset({"conduct", "commission", "sponsor", "take", "field", "carry", "title", "entitle"})
+
+
+def _how_it_was_made(tok: Token, clause: Token) -> bool:
+    """A past participle set off after a poll, a study or an ad that says who made it or
+    how ("a survey, conducted by the state university,", "the ad, titled ..."): it tells
+    which one speaks, as it does without the comma ("a poll conducted by ..."). Where
+    it went after ("the poll, released Monday by ...", "the memo, obtained by the
+    Gazette,") is, for PolNeAR, how it reached the reader, and is cut like "Lee, asked
+    about it," is."""
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    made = clause.tag_ == "VBN" and clause.lemma_.lower() in MAKING_PARTICIPLES
+    return made and (lemma in lex.research_nouns | lex.poll_nouns or lemma in lex.authored_nouns)
 
 
 def _without_reporting_clause(tok: Token, indices: set[int]) -> set[int]:
