@@ -21,3 +21,23 @@ def test_a_set_off_participle_saying_who_conducted_a_survey_stays_in_the_source(
 def test_a_set_off_participle_saying_when_a_poll_came_out_is_cut(nlp):
     text = "The poll, released Monday by the Harbor Institute, found that most riders want later ferries."
     assert _source(nlp, text, "found") == "The poll"
+
+
+def test_records_the_parser_read_as_a_noun_phrase_show_what_they_record(nlp):
+    # The parser reads "records show" as one noun phrase, and the sentence as having no
+    # verb of finding.
+    text = (
+        "The ferry was sold for $2 million in 2014, county records show, and harbor "
+        "officials say it is worth far less."
+    )
+    statements = found(nlp, text)
+    assert ("show", "county records", "The ferry was sold for $2 million in 2014") in statements
+    assert ("say", "harbor officials", "it is worth far less") in statements
+
+
+def test_records_with_a_phrase_after_them_show_the_clause_after_the_verb(nlp):
+    text = "State tax records from the 2010 election cycle show she gave to both parties."
+    assert found(nlp, text) == [
+        ("show", "State tax records from the 2010 election cycle", "she gave to both parties")
+    ]
+

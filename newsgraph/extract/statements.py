@@ -84,6 +84,7 @@ from newsgraph.extract.cues import (
     in_set_phrase,
     lexicon,
 )
+from newsgraph.extract.findings import misread_finding_statements
 from newsgraph.extract.hedges import attach_hedges
 from newsgraph.extract.phrases import (
     according_statements,
@@ -613,6 +614,7 @@ PHRASE_RULES = (
     poll_placing_statements,
     misread_stance_statements,
     per_statements,
+    misread_finding_statements,
 )
 
 
