@@ -41,3 +41,16 @@ def test_records_with_a_phrase_after_them_show_the_clause_after_the_verb(nlp):
         ("show", "State tax records from the 2010 election cycle", "she gave to both parties")
     ]
 
+
+
+def test_a_poll_in_a_clause_on_the_people_it_asked_is_no_source(nlp):
+    # "surveyed in the poll" says who was asked; the poll reports nothing there.
+    text = "Half of the riders surveyed in the harbor poll want later ferries."
+    statements = found(nlp, text)
+    assert all(s[0] != "in" for s in statements)
+    assert ("want", "Half of the riders surveyed in the harbor poll", "later ferries") in statements
+
+
+def test_a_poll_on_the_main_verb_still_places_the_candidate(nlp):
+    text = "Okafor led the mayor by six points in a poll released Monday."
+    assert ("in", "a poll released Monday", "Okafor led the mayor by six points") in found(nlp, text)

@@ -314,7 +314,7 @@ def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
             # "took 6 percent of the vote in a poll released Sunday": the verb of the phrase.
             while anchor.pos_ in {"NOUN", "PROPN", "NUM", "ADP"} and anchor.dep_ in {"dobj", "pobj", "prep"}:
                 anchor = anchor.head
-            if anchor.pos_ not in {"VERB", "AUX"} or cue_word(anchor):
+            if anchor.pos_ not in {"VERB", "AUX"} or cue_word(anchor) or _describes_noun(anchor):
                 continue
             # The sentence's closing stop after the phrase would stretch the content over it.
             after = {i for i in subtree(anchor) if i > max(phrase) and doc[i].is_punct}
@@ -331,6 +331,13 @@ def poll_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
             )
         )  # fmt: skip
     return found
+
+
+def _describes_noun(clause: Token) -> bool:
+    """A clause on a noun ("the voters surveyed in the poll", "members, not all of whom
+    took part in this survey"): the poll there says who was asked, and the clause
+    reports no finding of it."""
+    return clause.dep_ in {"acl", "relcl"}
 
 
 # Pronouns that stand for a thing or a statement, not someone who holds a view: "To
