@@ -54,3 +54,13 @@ def test_a_poll_in_a_clause_on_the_people_it_asked_is_no_source(nlp):
 def test_a_poll_on_the_main_verb_still_places_the_candidate(nlp):
     text = "Okafor led the mayor by six points in a poll released Monday."
     assert ("in", "a poll released Monday", "Okafor led the mayor by six points") in found(nlp, text)
+
+
+def test_a_relative_that_on_a_poll_is_the_source_of_its_finding(nlp):
+    text = "Okafor pointed to a new poll that shows most riders want later ferries."
+    assert ("shows", "that", "most riders want later ferries") in found(nlp, text)
+
+
+def test_a_relative_that_on_a_group_is_still_no_source(nlp):
+    text = "Lee leads a group that supports the harbor levy."
+    assert ("supports", None, "the harbor levy") in found(nlp, text)

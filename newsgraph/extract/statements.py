@@ -84,7 +84,7 @@ from newsgraph.extract.cues import (
     in_set_phrase,
     lexicon,
 )
-from newsgraph.extract.findings import misread_finding_statements
+from newsgraph.extract.findings import FINDING_VERBS, misread_finding_statements
 from newsgraph.extract.hedges import attach_hedges
 from newsgraph.extract.phrases import (
     according_statements,
@@ -529,7 +529,17 @@ def _speaker(subject: Token) -> bool:
         return bool(subject.ent_type_) or title
     if _pointing_word(subject):
         return False
-    return not (subject.lower_ == "that" and subject.head.dep_ == "relcl")
+    return not (subject.lower_ == "that" and subject.head.dep_ == "relcl") or _finding_relative(subject)
+
+
+def _finding_relative(subject: Token) -> bool:
+    """A relative "that" on a poll or a study ("a new poll that shows ...", "polling that
+    documented her lead"): a verb of finding reports what it found, and PolNeAR marks the
+    pronoun as its source, where on a person or a group it mostly only describes them."""
+    lex = lexicon()
+    verb, antecedent = subject.head, subject.head.head
+    finding = verb.lemma_.lower() in FINDING_VERBS | {"find"}
+    return finding and antecedent.lemma_.lower() in lex.research_nouns | lex.poll_nouns
 
 
 def _borrowed_it(verb: Token, subject: Token) -> bool:
