@@ -64,3 +64,12 @@ def test_a_relative_that_on_a_poll_is_the_source_of_its_finding(nlp):
 def test_a_relative_that_on_a_group_is_still_no_source(nlp):
     text = "Lee leads a group that supports the harbor levy."
     assert ("supports", None, "the harbor levy") in found(nlp, text)
+
+
+def test_a_law_is_the_source_of_what_it_requires(nlp):
+    text = "The new harbor law requires that ferry operators post their fares online."
+    assert ("requires", "The new harbor law", "that ferry operators post their fares online") in found(nlp, text)
+
+
+def test_a_job_that_requires_something_states_no_rule(nlp):
+    assert all(s[0] != "requires" for s in found(nlp, "The job requires patience and a steady hand."))

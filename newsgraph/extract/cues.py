@@ -70,6 +70,8 @@ class Lexicon:
     copular_agent_nouns: frozenset[str]
     view_holder_verbs: frozenset[str]
     held_view_nouns: dict[str, frozenset[str]]
+    rule_nouns: frozenset[str]
+    rule_verbs: frozenset[str]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -99,6 +101,8 @@ WORD_SETS = {
     "by_reckoning_nouns": "by_reckoning_nouns",
     "copular_agent_nouns": "copular_agent_nouns",
     "view_holder_verbs": "view_holder_verbs",
+    "rule_nouns": "rule_nouns",
+    "rule_verbs": "rule_verbs",
 }
 WORD_PAIRS = {
     "particle_cues": "particle_cues",

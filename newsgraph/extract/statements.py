@@ -198,6 +198,16 @@ def _frame_cue(verb: Token, lex: Lexicon) -> bool:
     return frame(verb, content_of(verb, lex)[1]) in frames
 
 
+def _rule_cue(verb: Token, lex: Lexicon) -> bool:
+    """A law or a rule as the subject of a verb that states a rule ("the law *requires*
+    that ...", "state rules do not *require* ..."): the text is the source of its rule,
+    where "the job requires patience" states nothing."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.rule_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in lex.rule_nouns
+
+
 # Entity types of places.
 PLACES = {"GPE", "LOC", "FAC"}
 
@@ -649,6 +659,7 @@ def _statements(doc: Doc) -> list[StatementMention]:
                 or _named_frame_cue(t, lex)
                 or _frame_cue(t, lex)
                 or _attack_cue(t, lex)
+                or _rule_cue(t, lex)
                 or _signing_off_quote(t, quotes)
             or _colon_quote(t, quotes)
             )
