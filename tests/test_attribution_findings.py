@@ -73,3 +73,13 @@ def test_a_law_is_the_source_of_what_it_requires(nlp):
 
 def test_a_job_that_requires_something_states_no_rule(nlp):
     assert all(s[0] != "requires" for s in found(nlp, "The job requires patience and a steady hand."))
+
+
+def test_a_sentence_based_on_polling_cites_the_polling(nlp):
+    text = "Based on current polling, Okafor should carry the harbor district easily."
+    assert ("Based on", "current polling", "Okafor should carry the harbor district easily") in found(nlp, text)
+
+
+def test_a_sentence_based_on_experience_cites_no_one(nlp):
+    text = "Based on his long experience, Okafor expects a close race."
+    assert all(s[0] != "Based on" for s in found(nlp, text))

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import lexicon
 from newsgraph.extract.phrases import phrase_statement
+from newsgraph.extract.sources import noun_phrase
 from newsgraph.extract.spans import indices_with_lower
 
 # Verbs with which a record, a poll or a study states a finding.
@@ -96,5 +97,33 @@ def misread_finding_statements(doc: Doc, quotes: list[tuple[int, int]]) -> list[
         cue = (verb.idx, verb.idx + len(verb))
         statement = phrase_statement(doc, quotes, cue, content, set(words), noun)
         if statement is not None:
+            found.append(statement)
+    return found
+
+
+def based_on_statements(doc: Doc, quotes: list[tuple[int, int]]) -> list[StatementMention]:
+    """ "Based on current polling, Okafor should win": a sentence that opens by resting
+    on a poll, a study or a statement reports what that finding says, as "according to"
+    does. Only a finding or a text can be so cited: "Based on his experience, ..." is a
+    reason, not a source."""
+    lex = lexicon()
+    findings = lex.research_nouns | lex.poll_nouns | lex.authored_nouns
+    found = []
+    for i in indices_with_lower(doc, ("based",)):
+        based = doc[i]
+        on = doc[i + 1] if i + 1 < len(doc) else None
+        if based.i != based.sent.start or on is None or on.lower_ != "on":
+            continue
+        obj = next((c for c in on.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in findings:
+            continue
+        phrase = noun_phrase(obj)
+        comma = max(phrase) + 1
+        if comma >= based.sent.end or doc[comma].text != ",":
+            continue
+        content = {j for j in range(comma + 1, based.sent.end) if not doc[j].is_space}
+        cue = (based.idx, on.idx + len(on))
+        statement = phrase_statement(doc, quotes, cue, content, phrase, obj)
+        if statement is not None and not any(q[0] <= based.idx < q[1] for q in quotes):
             found.append(statement)
     return found

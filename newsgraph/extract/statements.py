@@ -84,7 +84,11 @@ from newsgraph.extract.cues import (
     in_set_phrase,
     lexicon,
 )
-from newsgraph.extract.findings import FINDING_VERBS, misread_finding_statements
+from newsgraph.extract.findings import (
+    FINDING_VERBS,
+    based_on_statements,
+    misread_finding_statements,
+)
 from newsgraph.extract.hedges import attach_hedges
 from newsgraph.extract.phrases import (
     according_statements,
@@ -635,6 +639,7 @@ PHRASE_RULES = (
     misread_stance_statements,
     per_statements,
     misread_finding_statements,
+    based_on_statements,
 )
 
 
