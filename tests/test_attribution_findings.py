@@ -83,3 +83,17 @@ def test_a_sentence_based_on_polling_cites_the_polling(nlp):
 def test_a_sentence_based_on_experience_cites_no_one(nlp):
     text = "Based on his long experience, Okafor expects a close race."
     assert all(s[0] != "Based on" for s in found(nlp, text))
+
+
+def test_a_poll_that_gives_a_candidate_a_lead_places_the_candidate(nlp):
+    text = "The harbor poll gave Okafor a six-point lead over the mayor."
+    assert ("gave", "The harbor poll", "Okafor a six-point lead over the mayor") in found(nlp, text)
+
+
+def test_a_poll_giving_a_candidate_a_lead_is_the_source_without_its_participle(nlp):
+    text = "Okafor is ahead, with a new harbor poll giving her a 12-point lead over the mayor."
+    assert ("giving", "a new harbor poll", "her a 12-point lead over the mayor") in found(nlp, text)
+
+
+def test_a_person_who_gives_someone_something_places_no_one(nlp):
+    assert all(s[0] != "gave" for s in found(nlp, "The mayor gave Okafor a ride to the ferry."))

@@ -91,7 +91,7 @@ def copular_agent_statements(doc: Doc, quotes: list[CharSpan]) -> list[Statement
 
 # Verbs with which a poll places a candidate: "the poll has Lee at 40 percent", "a
 # survey put her support at 5 percent".
-PLACING_VERBS = frozenset({"have", "put"})
+PLACING_VERBS = frozenset({"have", "put", "give"})
 # What places the candidate after the verb's object: a figure ("at 40 percent"), a
 # position ("ahead", "up by six") or a participle ("has Lee leading", "pulling even").
 PLACES = frozenset({"at", "ahead", "behind", "up", "down", "within", "even"})
@@ -101,13 +101,13 @@ def _poll_subject(verb: Token) -> Token | None:
     """The poll, or the estimate or count ("estimates put the toll at 40"), that is the
     verb's subject, before it."""
     lex = lexicon()
+    polls = lex.poll_nouns | lex.by_reckoning_nouns
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in polls:
+        return verb.head  # "with a poll giving Lee a 30-point lead"
     return next(
-        (
-            c for c in verb.children
-            if c.dep_ == "nsubj" and c.i < verb.i and c.lemma_.lower() in lex.poll_nouns | lex.by_reckoning_nouns
-        ),
+        (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.lemma_.lower() in polls),
         None,
-    )  # fmt: skip
+    )
 
 
 def _placing(verb: Token) -> bool:
@@ -115,6 +115,9 @@ def _placing(verb: Token) -> bool:
     "has Lee at 40 percent", "put Okafor ahead", "has Lee leading" (which the parser
     reads in many ways); not "has a margin of error". "Put" places with any "at" or
     "ahead" it governs ("put his support among likely voters at 5 percent")."""
+    if verb.lemma_.lower() == "give":
+        # "the poll gave Lee a six-point lead", "the count gives her 1,280 delegates".
+        return any(c.dep_ == "dative" for c in verb.children)
     reach = 5 if verb.lemma_.lower() == "have" else len(verb.doc)
     near = [t for t in verb.subtree if verb.i < t.i <= verb.i + reach]
     return any(
@@ -160,7 +163,10 @@ def poll_placing_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementM
             continue
         rest = _without_closing_marks(doc, {j for j in subtree(clause) if j > verb.i})
         cue = (verb.idx, verb.idx + len(verb))
-        statement = phrase_statement(doc, quotes, cue, rest, noun_phrase(poll), poll)
+        source = noun_phrase(poll)
+        if poll.i == verb.head.i:
+            source -= subtree(verb)  # "a poll giving Lee ...": the poll alone
+        statement = phrase_statement(doc, quotes, cue, rest, source, poll)
         if statement is not None:
             found.append(statement)
     return found
