@@ -97,3 +97,16 @@ def test_a_poll_giving_a_candidate_a_lead_is_the_source_without_its_participle(n
 
 def test_a_person_who_gives_someone_something_places_no_one(nlp):
     assert all(s[0] != "gave" for s in found(nlp, "The mayor gave Okafor a ride to the ferry."))
+
+
+def test_a_participle_after_research_read_as_the_main_verb_stays_in_the_source(nlp):
+    # The parser reads "conducted" as the main verb and joins "showed" to it.
+    text = "Research conducted for the Harbor Council showed that riders want later ferries."
+    assert [s for s in found(nlp, text) if s[0] == "showed"] == [
+        ("showed", "Research conducted for the Harbor Council", "that riders want later ferries")
+    ]
+
+
+def test_a_finding_joined_by_and_to_another_verb_keeps_the_bare_subject(nlp):
+    text = "The survey ran for two weeks and showed that riders want later ferries."
+    assert ("showed", "The survey", "that riders want later ferries") in found(nlp, text)

@@ -11,7 +11,7 @@ from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import lexicon
 from newsgraph.extract.phrases import phrase_statement
 from newsgraph.extract.sources import noun_phrase
-from newsgraph.extract.spans import indices_with_lower
+from newsgraph.extract.spans import indices_with_lower, subtree
 
 # Verbs with which a record, a poll or a study states a finding.
 FINDING_VERBS = frozenset({"show", "suggest", "indicate", "reveal"})
@@ -32,6 +32,8 @@ def _misread(verb: Token) -> bool:
         return False
     if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False  # "seems to show": the subject is the raising verb's
+    if verb.pos_ == "VERB" and verb.dep_ == "conj":
+        return False  # the verb's own statement takes the subject it is joined to
     return verb.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
@@ -127,3 +129,22 @@ def based_on_statements(doc: Doc, quotes: list[tuple[int, int]]) -> list[Stateme
         if statement is not None and not any(q[0] <= based.idx < q[1] for q in quotes):
             found.append(statement)
     return found
+
+
+def misread_reduced_relative(tok: Token, verb: Token) -> set[int]:
+    """ "Research conducted for the council showed that ...", parsed with "conducted" as
+    the main verb, "research" as its subject and "showed" joined to it: the past
+    participle after a poll or a study says which one it is, so it stays in the source
+    of the verb of finding, up to that verb. A participle with an object of its own or
+    joined to the verb by "and" is a clause: "the study cost $2 million and showed ..."."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or head.tag_ not in {"VBD", "VBN"} or head.pos_ != "VERB":
+        return set()
+    if verb.head != head or verb.dep_ not in {"conj", "dep"} or verb.i < head.i:
+        return set()
+    lex = lexicon()
+    if tok.lemma_.lower() not in lex.research_nouns | lex.poll_nouns:
+        return set()
+    if any(c.dep_ in {"cc", "dobj", "nsubjpass", "auxpass", "aux"} for c in head.children):
+        return set()
+    return {i for i in subtree(head) - subtree(verb) if tok.left_edge.i <= i < verb.i}

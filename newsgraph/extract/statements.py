@@ -88,6 +88,7 @@ from newsgraph.extract.findings import (
     FINDING_VERBS,
     based_on_statements,
     misread_finding_statements,
+    misread_reduced_relative,
 )
 from newsgraph.extract.hedges import attach_hedges
 from newsgraph.extract.phrases import (
@@ -445,7 +446,7 @@ def _with_participle(verb: Token, tok: Token, indices: set[int]) -> set[int]:
     this very cue."""
     if not indices:
         return indices
-    misread = misread_participle(tok, verb)
+    misread = misread_participle(tok, verb) or misread_reduced_relative(tok, verb)
     if misread:
         return indices | misread
     for child in tok.rights:
