@@ -30,6 +30,24 @@ def test_a_relative_clause_after_a_bare_surname_is_cut(nlp):
     assert said[1] == "Okafor"
 
 
+@pytest.mark.parametrize(
+    "clause",
+    ["who chairs the harbor board", "who is now the harbor board's chairwoman"],
+)
+def test_a_clause_giving_the_post_of_a_bare_surname_stays(nlp, clause):
+    # A clause that says what post the person holds says who they are, as a title does.
+    text = f"Adaeze Okafor spoke first. Okafor, {clause}, said the fares would fall."
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[1] == f"Okafor, {clause}"
+
+
+def test_a_clause_on_something_of_a_bare_surname_is_cut(nlp):
+    # "whose ..." speaks of something of theirs, news rather than a post.
+    text = "Adaeze Okafor spoke first. Okafor, whose sister runs the harbor board, said the fares would fall."
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[1] == "Okafor"
+
+
 def test_a_participle_after_a_comma_is_not_part_of_the_source(nlp):
     text = "The ferry captain, wearing a yellow raincoat, said the crossing was safe."
     (said,) = [s for s in found(nlp, text) if s[0] == "said"]

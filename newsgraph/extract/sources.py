@@ -324,12 +324,37 @@ def _singling_out(child: Token) -> bool:
 
 
 def _news_on(tok: Token, clause: Token) -> bool:
-    """A clause set off after a bare surname ("Lee, who chairs the board,"): the name is a
+    """A clause set off after a bare surname ("Lee, who won the vote,"): the name is a
     later mention of someone already introduced, so the clause adds news about them
-    rather than saying who they are, and the source is the name alone."""
+    rather than saying who they are, and the source is the name alone. A clause that
+    gives the post the person holds stays ("Lee, who chairs the board,")."""
     if clause.dep_ != "relcl" or tok.pos_ != "PROPN" or not _set_off(clause):
         return False
+    if _holds_post(clause):
+        return False
     return all(t.i == tok.i for t in tok.subtree if t.i < clause.left_edge.i and not t.is_punct)
+
+
+# Verbs of a relative clause that give the post someone holds or held: "who chairs the
+# board", "who served as envoy", "who was elected to the House in 2012".
+POST_VERBS = {
+    "serve", "work", "run", "lead", "head", "chair", "direct", "manage", "oversee",
+    "represent", "teach", "own", "elect",
+}  # fmt: skip
+
+
+def _holds_post(clause: Token) -> bool:
+    """A relative clause that says what post its noun holds ("who runs the clinic", "who
+    is now the party's chairman"): it says who the person is, a title in a clause, so
+    it belongs with a name even where other news about the name does not. Not a clause
+    on something of theirs ("whose son runs the clinic") nor one that reports."""
+    if any(t.tag_ == "WP$" for t in clause.subtree) or _reports(clause):
+        return False
+    if clause.lemma_ in POST_VERBS:
+        return True
+    return clause.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.pos_ == "NOUN" for c in clause.children
+    )
 
 
 def _dates_a_finding(child: Token) -> bool:
