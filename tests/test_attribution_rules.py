@@ -48,6 +48,23 @@ def test_a_clause_on_something_of_a_bare_surname_is_cut(nlp):
     assert said[1] == "Okafor"
 
 
+def test_a_set_off_participle_after_a_named_person_is_cut(nlp):
+    text = "Adaeze Okafor, pressed by reporters at the dock, said the fares would fall."
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[1] == "Adaeze Okafor"
+
+
+@pytest.mark.parametrize("dash", ["--", "-", "—"])
+def test_a_relative_clause_between_dashes_is_an_aside(nlp, dash):
+    # Dashes set off an aside that breaks into the sentence: news about the source.
+    text = (
+        f"The harbor commissioner {dash} who has quarreled with the ferry union for months "
+        f"{dash} said the fares would fall."
+    )
+    (said,) = [s for s in found(nlp, text) if s[0] == "said"]
+    assert said[1] == "The harbor commissioner"
+
+
 def test_a_participle_after_a_comma_is_not_part_of_the_source(nlp):
     text = "The ferry captain, wearing a yellow raincoat, said the crossing was safe."
     (said,) = [s for s in found(nlp, text) if s[0] == "said"]

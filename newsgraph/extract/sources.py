@@ -71,7 +71,7 @@ def noun_phrase(tok: Token) -> set[int]:
     indices = subtree(tok)
     for child in tok.rights:
         set_off = child.dep_ == "acl" and _set_off(child) and not _how_it_was_made(tok, child)
-        if set_off or _circumstance(child) or _news_on(tok, child):
+        if set_off or _dashed_aside(child) or _circumstance(child) or _news_on(tok, child):
             # Everything from the comma on describes the noun ("Lee, wearing a cap,", "Lee,
             # who chairs the board," after a bare surname), and
             # "Lee on Tuesday", "Lee in an interview", "Lee, himself a farmer" say when and
@@ -321,6 +321,18 @@ def _singling_out(child: Token) -> bool:
         and child.lower_ == "in"
         and [c.lower_ for c in child.children] in (["particular"], ["general"])
     )
+
+
+def _dashed_aside(clause: Token) -> bool:
+    """A relative clause set off by a dash ("Ms. Lee -- whose brother chairs the board --
+    said", "The judge - who has clashed with the governor - promised"): dashes mark an
+    aside that breaks into the sentence, news about the source rather than part of its
+    name, more plainly than commas do."""
+    if clause.dep_ != "relcl" or clause.left_edge.i == 0:
+        return False
+    dash = clause.doc[clause.left_edge.i - 1]
+    # Spaced: "Lee-who" would be one hyphenated word.
+    return dash.text in DASHES and bool(dash.whitespace_)
 
 
 def _news_on(tok: Token, clause: Token) -> bool:
