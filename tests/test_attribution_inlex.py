@@ -261,3 +261,44 @@ def test_a_quote_verb_with_back_aimed_at_someone_is_a_retort(nlp):
     assert fired[2].startswith("at Lindqvist")
     # Without a quote or a target, a quote verb still reports nothing.
     assert found(nlp, "Prices continued to fall in the spring.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # A second passive joined by "and" shares the first one's subject.
+        (
+            "The harbor levy was opposed by the fishermen's guild and praised by the mayor.",
+            "praised",
+            "the mayor",
+            "The harbor levy",
+        ),
+        # A passive after a copula: the copula's subject is what the doer dislikes.
+        ("Right now, Tomas Reyes is the most disliked by the dockworkers.", "disliked", "the dockworkers", "Tomas Reyes"),
+        # "after being named by": the clause's subject is who was named.
+        (
+            "She joined the port board in 2019 after being nominated by Governor Ilse Varga.",
+            "being nominated",
+            "Governor Ilse Varga",
+            "She",
+        ),
+        # Set off after its clause, the participle is about that clause.
+        (
+            "For ten years, Ruritania has been taking small steps toward a free press, "
+            "encouraged by the United Nations and other donors.",
+            "encouraged",
+            "the United Nations and other donors",
+            "For ten years, Ruritania has been taking small steps toward a free press",
+        ),
+    ],
+)
+def test_a_passive_cue_without_a_subject_of_its_own_is_about_the_one_it_shares(
+    nlp, text, cue, source, content
+):
+    assert (cue, source, content) in found(nlp, text)
+
+
+def test_a_participle_after_a_clause_that_reports_leaves_that_clause_alone(nlp):
+    # The participle belongs to "a study" though the parser hangs it on "ordered".
+    text = "Reyes ordered up a study of the harbor, first reported by the Gazette."
+    assert ("first reported", "the Gazette", "Reyes ordered up a study of the harbor") not in found(nlp, text)

@@ -96,6 +96,9 @@ def content_of(verb: Token, lex: Lexicon) -> tuple[set[int], str]:
         return subtree(passive[0]) | _predicate(verb), "passive"
     if _agent_participle(verb):
         return _participle_content(verb), "passive"
+    theme = _passive_theme(verb)
+    if theme:
+        return theme, "passive"
     prep = cue_prep(verb)
     if prep is not None and prep.dep_ == "mark":
         return subtree(prep.head) - {prep.i}, "prep"  # "called for the state to act"
@@ -207,7 +210,39 @@ def _participle_content(verb: Token) -> set[int]:
     for child in verb.rights:
         if child.dep_ != "agent" and child.dep_ in OWN_CLAUSE:
             found |= subtree(child)
+    if not found and verb.head.i < verb.i and text_before(verb) == "," and not cue_word(verb.head):
+        # "Burma took steps toward democracy, encouraged by the West": set off after
+        # its clause, the participle is about that clause; a clause that reports
+        # something itself ("Lee ordered a study, first reported by the Gazette") has
+        # its own statement, which the participle would swallow.
+        return {i for i in subtree(verb.head) if i < verb.left_edge.i - 1}
     return found
+
+
+def _passive_theme(verb: Token) -> set[int]:
+    """What a passive cue with a doer after "by" but no subject of its own is about:
+    the subject it shares through "and" ("the plan was opposed by the union and *praised*
+    by the mayor"), the subject of its copula ("Lee is most *disliked* by the base"), or
+    the subject of the clause a "being" participle hangs on ("she took office after
+    *being nominated* by the king"). The doer holds the stance on it."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
+        return set()
+    head = verb.head
+    if verb.dep_ == "conj":
+        shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if shared is not None:
+            return subtree(shared)
+        return _participle_content(head) if _agent_participle(head) else set()
+    if verb.dep_ == "acomp" or verb.dep_ == "pcomp" and _being(verb):
+        holder = head if verb.dep_ == "acomp" else head.head
+        subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return subtree(subject) if subject is not None else set()
+    return set()
+
+
+def _being(verb: Token) -> bool:
+    """A participle with "being" as its passive auxiliary: "after being named by ..."."""
+    return any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children)
 
 
 # What may follow a closing "..., police said" besides its speaker: "on Tuesday", "too".
