@@ -302,3 +302,11 @@ def test_a_participle_after_a_clause_that_reports_leaves_that_clause_alone(nlp):
     # The participle belongs to "a study" though the parser hangs it on "ordered".
     text = "Reyes ordered up a study of the harbor, first reported by the Gazette."
     assert ("first reported", "the Gazette", "Reyes ordered up a study of the harbor") not in found(nlp, text)
+
+
+def test_a_doer_s_participle_on_a_person_says_who_they_are(nlp):
+    text = "Ilse Varga, the former harbor master challenged by Tomas Reyes in 1990, predicted a close vote."
+    assert [s[0] for s in found(nlp, text)] == ["predicted"]
+    assert found(nlp, "The court was made up of judges nominated by both parties.") == []
+    # On a thing, or on "those" it picks out, the doer's stance stays.
+    assert ("invited", "Reyes", "Those") in found(nlp, "Those invited by Reyes included three dockworkers.")

@@ -1421,6 +1421,27 @@ MESSAGE_CARRIERS = {"sign", "banner", "poster", "placard", "headline", "call", "
                     "chart", "graphic", "slogan", "tweet", "text"}  # fmt: skip
 
 
+def person_or_group(noun: Token) -> bool:
+    """A noun for a person or a group of people: a named person or people ("Lee",
+    "Kurds"), a role ("the governor", "judges"), a word for a doer ("donors") or a group
+    ("rebel groups"); not a pronoun ("those invited")."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    lemma = noun.lemma_.lower()
+    return (
+        noun.ent_type_ in {"PERSON", "NORP"}
+        or get_lexicon().role(noun) is not None
+        or noun.pos_ == "NOUN" and (lemma.endswith(DOER_SUFFIXES) or lemma in PEOPLE_NOUNS)
+    )
+
+
+# Endings of a noun for someone who does something ("donor", "lawmaker", "activist");
+# not "-ent" or "-ant", which end as many things ("sentiment", "warrant").
+DOER_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "woman", "women")
+# Nouns for people at large.
+PEOPLE_NOUNS = {"people", "group", "crowd", "public"}
+
+
 def _agent_like(noun: Token) -> bool:
     """Whether a noun can name someone who speaks: a name, a pronoun, a role, a group or
     a document that states things."""
