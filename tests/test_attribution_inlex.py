@@ -310,3 +310,9 @@ def test_a_doer_s_participle_on_a_person_says_who_they_are(nlp):
     assert found(nlp, "The court was made up of judges nominated by both parties.") == []
     # On a thing, or on "those" it picks out, the doer's stance stays.
     assert ("invited", "Reyes", "Those") in found(nlp, "Those invited by Reyes included three dockworkers.")
+
+
+def test_who_introduced_a_bill_sponsored_it_and_holds_no_stance_by_that(nlp):
+    assert found(nlp, "The ferry bill, introduced in the Senate by Ilse Varga, would cut fares.") == []
+    text = "The ferry bill, opposed in the Senate by Ilse Varga, would cut fares."
+    assert ("opposed", "Ilse Varga", "The ferry bill") in found(nlp, text)
