@@ -316,3 +316,9 @@ def test_who_introduced_a_bill_sponsored_it_and_holds_no_stance_by_that(nlp):
     assert found(nlp, "The ferry bill, introduced in the Senate by Ilse Varga, would cut fares.") == []
     text = "The ferry bill, opposed in the Senate by Ilse Varga, would cut fares."
     assert ("opposed", "Ilse Varga", "The ferry bill") in found(nlp, text)
+
+
+def test_what_a_doer_charged_someone_with_is_not_part_of_the_doer(nlp):
+    # The parser hangs "of beating ..." on "media", not on "accused".
+    text = "She was accused by the news media of beating her husband."
+    assert [s[1] for s in found(nlp, text)] == ["the news media"]

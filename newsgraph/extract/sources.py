@@ -666,9 +666,17 @@ def _verb_complement(tok: Token) -> set[int]:
         return set()
     found: set[int] = set()
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in {"as", "on"}:
+        if child.dep_ == "prep" and child.lower_ in {"as", "on"} or _charge(child):
             found |= {t.i for t in child.subtree}
     return found
+
+
+def _charge(prep: Token) -> bool:
+    """An "of" with a gerund after a passive's doer: what the doer charged someone with
+    ("accused by the press *of hiding losses*"), not which doer it is."""
+    return prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG" for c in prep.children
+    )
 
 
 def _without_dangling_conjunction(doc: Doc, indices: set[int]) -> set[int]:
