@@ -131,3 +131,35 @@ def test_a_stance_verb_read_as_a_noun_after_a_plural_subject_is_a_cue(nlp):
 def test_a_stance_noun_after_a_determiner_is_no_misread_verb(nlp):
     text = "The ferry crews voiced their support for the new dock."
     assert [s for s in found(nlp, text) if s[0] == "support"] == []
+
+
+@pytest.mark.parametrize(
+    "text, statement",
+    [
+        (
+            "The quarry owner's remarks about the river angered the anglers.",
+            ("remarks about", "The quarry owner's", "the river"),
+        ),
+        (
+            "Few voters forgot her comments on the ferry fares.",
+            ("comments on", "her", "the ferry fares"),
+        ),
+        (
+            "The vote ran counter to the guild's statement that the mill would close.",
+            ("statement", "the guild's", "that the mill would close"),
+        ),
+    ],
+)
+def test_owned_words_with_what_they_are_about_are_statements(nlp, text, statement):
+    assert statement in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("In her remarks about the dam, the warden praised the ferry.", "remarks about"),
+        ("His comments on Tuesday angered the anglers.", "comments on"),
+    ],
+)
+def test_owned_words_in_an_opening_phrase_or_on_a_date_are_no_statements(nlp, text, cue):
+    assert cue not in [c for c, _, _ in found(nlp, text)]

@@ -72,6 +72,7 @@ class Lexicon:
     held_view_nouns: dict[str, frozenset[str]]
     rule_nouns: frozenset[str]
     rule_verbs: frozenset[str]
+    owned_speech_nouns: dict[str, frozenset[str]]
 
 
 # Lexicon fields read straight from a speech.yaml list: a set of words, or "word second"
@@ -113,6 +114,7 @@ WORD_PAIRS = {
     "named_frame_cues": "named_frame_cues",
     "frame_cues": "frame_cues",
     "held_view_nouns": "held_view_nouns",
+    "owned_speech_nouns": "owned_speech_nouns",
 }
 
 

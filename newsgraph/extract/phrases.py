@@ -177,6 +177,64 @@ def noun_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
     return found
 
 
+# Entity types of a prepositional object that say when, not what about: "his remarks on
+# Tuesday", "her statement on May 3".
+WHEN_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _speech_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token | None]:
+    """What an owned speech noun is about: its "that" or "to" clause ("her claim that
+    ...", "his vow to ...") or the object of one of its prepositions ("his remarks about
+    the tariff"), but not a date ("his remarks on Tuesday"). Unlike ``_noun_content``, no
+    clause the noun only sits in ("in his remarks, Lee said ..."): that clause has a
+    verb of its own to report it."""
+    for child in noun.rights:
+        if child.dep_ in {"acl", "ccomp", "relcl"} and (
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            or _complement_that(child)
+        ):
+            return subtree(child), None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in preps and prep_object(child):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in WHEN_ENTS:
+                continue
+            return prep_object(child), child
+    return set(), None
+
+
+def owned_speech_statements(doc: Doc, quotes: list[CharSpan]) -> list[StatementMention]:
+    """"His remarks about the tariff", "the board's statement that ...", "a comment from
+    Lee on ...": a noun for words someone said (owned_speech_nouns), with an owner and
+    with what it is about, reports the owner's words, as "made remarks about" does.
+    Pairs cue_nouns lists too are read by ``noun_statements``."""
+    lex = lexicon()
+    found = []
+    for i in indices_with_pos(doc, ("NOUN",)):
+        noun = doc[i]
+        lemma = noun.lemma_.lower()
+        preps = lex.owned_speech_nouns.get(lemma)
+        if preps is None:
+            continue
+        source_tok = _noun_source(noun)
+        if source_tok is None or speech_act(noun.head) == noun or _reason_or_topic(noun):
+            continue
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            continue  # "In her remarks, Lee said ...": the verb reports it
+        content_idx, prep = _speech_content(noun, preps)
+        if not content_idx:
+            continue
+        if lemma in lex.cue_nouns and (prep is None or prep.lower_ in lex.cue_nouns[lemma]):
+            continue  # noun_statements reads it
+        end = prep if prep is not None and prep.i == noun.i + 1 else noun
+        cue = (noun.idx, end.idx + len(end))
+        statement = phrase_statement(doc, quotes, cue, content_idx - {noun.i}, subtree(source_tok), source_tok)
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
 def _copular_clause(noun: Token) -> Token | None:
     """The clause after the copula the noun is the subject of: "Her answer was that ...",
     "My advice is, stay home"."""

@@ -99,6 +99,7 @@ from newsgraph.extract.phrases import (
     held_among_statements,
     noun_read_stance_statements,
     noun_statements,
+    owned_speech_statements,
     poll_statements,
     viewer_statements,
 )
@@ -640,6 +641,7 @@ def _pointing_word(subject: Token) -> bool:
 PHRASE_RULES = (
     according_statements,
     noun_statements,
+    owned_speech_statements,
     copular_noun_statements,
     held_among_statements,
     poll_statements,
