@@ -825,7 +825,10 @@ def source_token(verb: Token) -> Token | None:
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in NOMINAL:
             # "a group backing the plan", "voters saying they ...", but "she issued a
             # statement saying ...": the one who issued it.
-            return _author(node.head) or _event_object_subject(node.head) or node.head
+            found = _author(node.head) or _event_object_subject(node.head)
+            if found is None and _mute_thing(node.head):
+                return None
+            return found or node.head
         controller = _object_controller(node) or _with_subject(node)
         if controller is not None:
             return controller
@@ -1482,6 +1485,20 @@ def described_holder(adj: Token) -> Token | None:
     if holder is None or not (_agent_like(holder) or _share_of_people(holder)):
         return None
     return holder
+
+
+def _mute_thing(noun: Token) -> bool:
+    """A thing that cannot speak, outside a verb's object, with a participle on it ("the
+    polling data showing ...", "lawsuits alleging fraud", "legislation offering that
+    amount passed"): the participle says what the thing is about, not who says so. PolNeAR
+    marks such a thing as a source about one time in seven. An object is left alone: what
+    is carried, posted or bankrolled may carry a message ("carried placards slamming the
+    board", "ran ads attacking her"), as may what "there is" ("evidence suggesting ...")."""
+    if noun.dep_ in {"dobj", "attr"} or _agent_like(noun) or _share_of_people(noun):
+        return False
+    # "the chorus of critics calling for ...": members named after "of" may be people the
+    # lexicon does not know; the body they form speaks.
+    return not (noun.dep_ == "pobj" and noun.head.lower_ == "of")
 
 
 def _share_of_people(noun: Token) -> bool:

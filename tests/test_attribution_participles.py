@@ -1,0 +1,43 @@
+"""Attribution rules for cues that are participles or gerunds: whose is a participle
+hung on a noun ("groups backing the levy", "lawsuits alleging fraud"), and whose is
+one that shares its subject or has one of its own."""
+
+from __future__ import annotations
+
+# The fixture `nlp` comes from attribution_helpers; tests take it as an argument.
+# ruff: noqa: F811
+import pytest
+from attribution_helpers import found, nlp  # noqa: F401
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The ferry firm is caught up in lawsuits alleging fraud.", "alleging"),
+        ("Legislation offering that amount passed the council with Okafor's support.", "offering"),
+        (
+            "The aides have been poring over survey figures showing that few voters know the mayor.",
+            "showing",
+        ),
+    ],
+)
+def test_a_thing_with_a_participle_is_no_source(nlp, text, cue):
+    assert [s for c, s, _ in found(nlp, text) if c == cue] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    "text, statement",
+    [
+        ("Groups backing the levy have said it will pass.", ("backing", "Groups", "the levy")),
+        (
+            "The canal union released a video attacking the budget.",
+            ("attacking", "The canal union", "the budget"),
+        ),
+        (
+            "There is anecdotal evidence suggesting that turnout fell.",
+            ("suggesting", "anecdotal evidence", "that turnout fell"),
+        ),
+    ],
+)
+def test_a_speaker_or_a_message_with_a_participle_still_speaks(nlp, text, statement):
+    assert statement in found(nlp, text)
