@@ -41,3 +41,14 @@ def test_a_thing_with_a_participle_is_no_source(nlp, text, cue):
 )
 def test_a_speaker_or_a_message_with_a_participle_still_speaks(nlp, text, statement):
     assert statement in found(nlp, text)
+
+
+def test_who_sent_a_message_speaks_for_the_words_given_to_its_readers(nlp):
+    text = 'Her campaign sent out a text message to supporters saying: "We won the county!"'
+    assert ("saying", "Her campaign", "We won the county!") in found(nlp, text)
+
+
+def test_those_spoken_to_may_still_speak(nlp):
+    # Nothing was sent: those the mayor listened to say what they want.
+    text = "The mayor listened to residents saying they want a new bridge."
+    assert [s for c, s, _ in found(nlp, text) if c == "saying"] == ["residents"]

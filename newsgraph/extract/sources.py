@@ -825,7 +825,7 @@ def source_token(verb: Token) -> Token | None:
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in NOMINAL:
             # "a group backing the plan", "voters saying they ...", but "she issued a
             # statement saying ...": the one who issued it.
-            found = _author(node.head) or _event_object_subject(node.head)
+            found = _addressed_sender(node) or _author(node.head) or _event_object_subject(node.head)
             if found is None and _mute_thing(node.head):
                 return None
             return found or node.head
@@ -1485,6 +1485,38 @@ def described_holder(adj: Token) -> Token | None:
     if holder is None or not (_agent_like(holder) or _share_of_people(holder)):
         return None
     return holder
+
+
+def _addressed_sender(participle: Token) -> Token | None:
+    """The sender of a message whose words a participle of speaking gives, hung on the
+    ones it went to ("sent a text to supporters saying: ...", "made a pitch to voters
+    saying the law hurts jobs", "an email to donors stating that ..."): the one who sent
+    or made it speaks, not those it reached: the message's owner or the subject of the verb
+    that sent it."""
+    noun = participle.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or not _reports_words(participle):
+        return None
+    above = noun.head.head
+    owner = next((c for c in above.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if above.pos_ in NOMINAL and above.dep_ == "dobj":
+        above = above.head
+    # "spoke to voters saying they ...": with nothing sent, the voters may be speaking.
+    if above.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in above.children):
+        return None
+    return next((c for c in above.children if c.dep_ == "nsubj"), None)
+
+
+def _reports_words(participle: Token) -> bool:
+    """A participle of speaking with words after it: a clause, or a colon or comma that
+    opens a quote."""
+    if cue_lemma(participle) not in lexicon().speaking_verbs | {"state"}:
+        return False
+    doc = participle.doc
+    after = doc[participle.i + 1] if participle.i + 1 < len(doc) else None
+    opens = after is not None and after.text in {":", ","}
+    return opens or any(c.dep_ == "ccomp" for c in participle.children)
 
 
 def _mute_thing(noun: Token) -> bool:
