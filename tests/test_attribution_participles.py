@@ -52,3 +52,13 @@ def test_those_spoken_to_may_still_speak(nlp):
     # Nothing was sent: those the mayor listened to say what they want.
     text = "The mayor listened to residents saying they want a new bridge."
     assert [s for c, s, _ in found(nlp, text) if c == "saying"] == ["residents"]
+
+
+def test_the_one_shown_in_a_scene_speaks(nlp):
+    text = "The spat led to the spectacle of Senator Okafor denouncing the ferry deal."
+    assert ("denouncing", "Senator Okafor", "the ferry deal") in found(nlp, text)
+
+
+def test_a_share_of_a_group_speaks_as_that_share(nlp):
+    text = "The share of Republicans saying the levy is fair rose by ten points."
+    assert [s for c, s, _ in found(nlp, text) if c == "saying"] == ["The share of Republicans"]

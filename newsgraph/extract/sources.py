@@ -826,6 +826,7 @@ def source_token(verb: Token) -> Token | None:
             # "a group backing the plan", "voters saying they ...", but "she issued a
             # statement saying ...": the one who issued it.
             found = _addressed_sender(node) or _author(node.head) or _event_object_subject(node.head)
+            found = found or _shown_speaker(node)
             if found is None and _mute_thing(node.head):
                 return None
             return found or node.head
@@ -1517,6 +1518,21 @@ def _reports_words(participle: Token) -> bool:
     after = doc[participle.i + 1] if participle.i + 1 < len(doc) else None
     opens = after is not None and after.text in {":", ","}
     return opens or any(c.dep_ == "ccomp" for c in participle.children)
+
+
+def _shown_speaker(participle: Token) -> Token | None:
+    """The one shown or heard in a picture, a clip or a scene, when the parser hung the
+    participle on the picture ("the spectacle of Lee denouncing the deal", "a clip of Lee
+    saying she will run"): the one after "of", right before the participle, speaks."""
+    noun = participle.head
+    if noun.pos_ != "NOUN" or _agent_like(noun):
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    shown = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    # "the share of Republicans saying ...": a part of a group speaks as that part.
+    if shown is None or shown.right_edge.i != participle.i - 1 or shown.tag_ in {"NNS", "NNPS"}:
+        return None
+    return shown if shown.pos_ in {"PROPN", "PRON"} or shown.ent_type_ in NAMED_TYPES else None
 
 
 def _mute_thing(noun: Token) -> bool:
