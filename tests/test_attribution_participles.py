@@ -62,3 +62,14 @@ def test_the_one_shown_in_a_scene_speaks(nlp):
 def test_a_share_of_a_group_speaks_as_that_share(nlp):
     text = "The share of Republicans saying the levy is fair rose by ten points."
     assert [s for c, s, _ in found(nlp, text) if c == "saying"] == ["The share of Republicans"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("A local couple backing the levy gave the campaign a truck.", "A local couple"),
+        ("The rural population backing the levy is shrinking.", "The rural population"),
+    ],
+)
+def test_a_couple_or_a_population_is_people(nlp, text, source):
+    assert ("backing", source, "the levy") in found(nlp, text)

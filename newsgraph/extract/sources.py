@@ -1427,8 +1427,9 @@ def _raised(verb: Token, node: Token) -> bool:
 
 # Endings of nouns for people ("voter", "governor", "activist", "spokeswoman").
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "woman", "women")
-# Nouns for many people at once, and things that carry a message ("a sign saying ...").
-GROUP_NOUNS = {"people", "group", "crowd", "campaign", "audience", "public", "lineup"}
+# Nouns for many people at once ("a couple backing the bill"), and things that carry a
+# message ("a sign saying ...").
+GROUP_NOUNS = {"people", "group", "crowd", "campaign", "audience", "public", "lineup", "couple", "population"}
 MESSAGE_CARRIERS = {"sign", "banner", "poster", "placard", "headline", "call", "caption",
                     "chart", "graphic", "slogan", "tweet", "text"}  # fmt: skip
 
