@@ -7,10 +7,11 @@ then has no speech verb, and its statement is lost.
 When a form of a ``speech.yaml`` reporting verb follows a possible subject but was not
 read as a verb with a subject, the sentence is parsed again with that word swapped for
 the same form of "say", which the tagger does not take for a noun. If "say" then heads a
-clause with a subject before it and something reported (a clause, an object, or the
-sentence it closes), the sentence keeps that reading, with its own word and the verb's
-lemma back. Otherwise the first reading stands. Only the parse and tags change; the
-text, tokens and entities are the model's own.
+clause with a subject before it and something reported (a clause, an object, the
+sentence it closes, or a preposition right after it: "calls for", "talks to"), the
+sentence keeps that reading, with its own word and the verb's lemma back. Otherwise
+the first reading stands. Only the parse and tags change; the text, tokens and
+entities are the model's own.
 """
 
 from __future__ import annotations
@@ -114,7 +115,22 @@ def reads_as_speech(verb: Token) -> bool:
     closes = verb.dep_ == "ROOT" and any(
         c.dep_ in {"ccomp", "parataxis"} for c in verb.children if c.i < verb.i
     )
-    return reports or closes
+    return reports or closes or _speaks_to(verb, subject)
+
+
+def _speaks_to(verb: Token, subject: Token) -> bool:
+    """A headline-like clause with a preposition right after the verb ("Acme calls for a
+    recount", "Mayor talks to reporters about ..."): nothing is reported as a clause or
+    an object, but the verb with its preposition is what the subject said."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        verb.dep_ == "ROOT"
+        and subject.i == verb.i - 1
+        and after is not None
+        and after.dep_ == "prep"
+        and after.head == verb
+        and after.lower_ != "of"  # "The campaign contrasts of ...": a noun's "of"
+    )
 
 
 class Rereader:

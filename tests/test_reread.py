@@ -148,3 +148,12 @@ def test_a_second_reading_that_is_not_speech_leaves_the_first_one(nlp):
     before = doc.to_array([HEAD, DEP, TAG, POS, LEMMA]).tolist()
     assert not rereader.reread(doc, next(doc.sents), doc[1])
     assert doc.to_array([HEAD, DEP, TAG, POS, LEMMA]).tolist() == before
+
+
+def test_a_misread_verb_with_a_preposition_after_it_is_read_as_speech(nlp):
+    assert ("talks", "Grant") in [(c, s) for c, s, _ in found(nlp, "Grant talks to Nadia Osei about taxes.")]
+    assert ("talks", "Prince") in [(c, s) for c, s, _ in found(nlp, "Prince talks to Oprah about fame.")]
+
+
+def test_a_noun_before_of_is_not_read_as_a_verb_with_a_preposition(nlp):
+    assert found(nlp, "The stark campaign contrasts of Lee and Okafor.") == []
