@@ -64,7 +64,7 @@ def misread(tok: Token) -> bool:
     if tok.i == tok.sent.start or tok.ent_type_ or after is not None and hyphen_joined(tok, after):
         return False  # "tweet-id": part of a hyphenated word
     before = tok.doc[tok.i - 1]
-    nominal = before.tag_ in SUBJECT_TAGS or before.dep_ == "compound"
+    nominal = before.tag_ in SUBJECT_TAGS or before.dep_ == "compound" or _quantifier_subject(before)
     if not nominal or before.dep_ == "poss" or before.ent_type_ in {"DATE", "TIME"}:
         return False
     if tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
@@ -79,6 +79,21 @@ def misread(tok: Token) -> bool:
         # Friday the agency had ...": "outlets" and "agency" both on "had").
         return any(_subjects(t) > 1 for t in tok.sent)
     return tok.dep_ == "ROOT"
+
+
+# Words that stand alone as a subject, for people: "Many fear ...", "Some view ...".
+QUANTIFIERS = {"many", "some", "all", "few", "most", "both", "several", "others"}
+
+
+def _quantifier_subject(tok: Token) -> bool:
+    """A quantifier that opens its clause, so it may be the subject of the next word:
+    "Many fear he will lose", "..., and few express enthusiasm" (not "how many states")."""
+    if tok.lower_ not in QUANTIFIERS:
+        return False
+    if tok.i == tok.sent.start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_punct or prev.is_space or prev.pos_ in {"CCONJ", "SCONJ"}
 
 
 def _subjects(tok: Token) -> int:

@@ -157,3 +157,8 @@ def test_a_misread_verb_with_a_preposition_after_it_is_read_as_speech(nlp):
 
 def test_a_noun_before_of_is_not_read_as_a_verb_with_a_preposition(nlp):
     assert found(nlp, "The stark campaign contrasts of Lee and Okafor.") == []
+
+
+def test_a_quantifier_that_opens_a_clause_may_be_the_subject_of_a_misread_verb(nlp):
+    text = "Some view Okafor's nomination as a hostile takeover."
+    assert ("view", "Some") in [(c, s) for c, s, _ in found(nlp, text)]
