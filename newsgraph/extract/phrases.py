@@ -110,16 +110,25 @@ def _complement_that(clause: Token) -> bool:
     return first.lower_ == "that" and first.tag_ == "IN" and first.head == clause
 
 
-def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token | None]:
-    """What the noun reports: its clause ("the claim that ..."), infinitive ("her call to
-    ban ...") or prepositional object ("his support for ..."); the preposition if any."""
+def _reported_clause(noun: Token) -> Token | None:
+    """The "that" or "to" clause a noun takes ("the claim that ...", "her call to ban
+    ..."), if any."""
     for child in noun.rights:
         if child.dep_ in {"acl", "ccomp", "relcl"} and (
             any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             or _complement_that(child)
         ):
-            return subtree(child), None
+            return child
+    return None
+
+
+def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token | None]:
+    """What the noun reports: its clause ("the claim that ..."), infinitive ("her call to
+    ban ...") or prepositional object ("his support for ..."); the preposition if any."""
+    clause = _reported_clause(noun)
+    if clause is not None:
+        return subtree(clause), None
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in preps and prep_object(child):
             return prep_object(child), child
@@ -188,13 +197,9 @@ def _speech_content(noun: Token, preps: frozenset[str]) -> tuple[set[int], Token
     the tariff"), but not a date ("his remarks on Tuesday"). Unlike ``_noun_content``, no
     clause the noun only sits in ("in his remarks, Lee said ..."): that clause has a
     verb of its own to report it."""
-    for child in noun.rights:
-        if child.dep_ in {"acl", "ccomp", "relcl"} and (
-            any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-            or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            or _complement_that(child)
-        ):
-            return subtree(child), None
+    clause = _reported_clause(noun)
+    if clause is not None:
+        return subtree(clause), None
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in preps and prep_object(child):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
