@@ -28,6 +28,12 @@ def found(nlp, text: str) -> list[tuple[str, str | None, str]]:
     ]
 
 
+def source_of(nlp, text: str, cue: str) -> str | None:
+    """The source of the one statement with this cue."""
+    (statement,) = [s for s in found(nlp, text) if s[0] == cue]
+    return statement[1]
+
+
 def cues(nlp, text: str) -> list[str]:
     return [s[0] for s in found(nlp, text)]
 
