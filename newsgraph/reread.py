@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.cues import lexicon
-from newsgraph.extract.sources import hyphen_joined
+from newsgraph.extract.source_phrases import hyphen_joined
 
 ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA]
 

@@ -97,7 +97,7 @@ def test_a_capitalized_subject_with_only_an_aside_is_a_name_not_a_clause(nlp):
 
 
 def test_who_carried_the_words_is_not_part_of_the_source(nlp):
-    from newsgraph.extract.sources import source_phrase
+    from newsgraph.extract.source_phrases import source_phrase
 
     doc = _kessling_declined(nlp.vocab)
     assert [doc[i].text for i in sorted(source_phrase(doc[0]))] == ["Kessling"]

@@ -108,7 +108,7 @@ def test_a_source_cut_short_does_not_end_on_a_conjunction():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from newsgraph.extract.sources import source_phrase
+    from newsgraph.extract.source_phrases import source_phrase
 
     # "Two pilots and ..." where the parser hung the rest of the phrase elsewhere.
     words = ["Two", "pilots", "and", "said", "so"]
@@ -126,7 +126,7 @@ def test_a_source_cut_short_does_not_end_inside_a_hyphenated_word():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from newsgraph.extract.sources import source_phrase
+    from newsgraph.extract.source_phrases import source_phrase
 
     # "Lee, who co-wrote it, said so" where the parser hung "-wrote" on the verb.
     words = ["Lee", ",", "who", "co", "-", "wrote", "said", "so"]

@@ -95,7 +95,7 @@ def test_a_clause_read_as_a_second_subject_is_not_joined_to_the_source(nlp):
     # both subjects of "touted", "stumped" a past-tense verb hung on "general".
     from spacy.tokens import Doc
 
-    from newsgraph.extract.sources import source_phrase
+    from newsgraph.extract.source_phrases import source_phrase
 
     words = "The general stumped for Lee in Ohio , and the campaign has touted it".split()
     heads = [1, 12, 1, 2, 3, 2, 5, 1, 1, 10, 12, 12, 12, 12]

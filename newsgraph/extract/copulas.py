@@ -11,7 +11,8 @@ from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.contents import without_aside_relative
 from newsgraph.extract.cues import lexicon
 from newsgraph.extract.phrases import phrase_statement
-from newsgraph.extract.sources import noun_phrase, source_phrase, source_token
+from newsgraph.extract.source_phrases import noun_phrase, source_phrase
+from newsgraph.extract.sources import source_token
 from newsgraph.extract.spans import CharSpan, indices_with_pos, prep_object, subtree
 
 # The prepositions that name whom or what an agent noun stands for or against.

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import lexicon
 from newsgraph.extract.phrases import phrase_statement
-from newsgraph.extract.sources import noun_phrase
+from newsgraph.extract.source_phrases import noun_phrase
 from newsgraph.extract.spans import indices_with_lower, subtree
 
 # Verbs with which a record, a poll or a study states a finding.

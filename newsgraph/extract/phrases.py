@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.attribution import StatementMention
 from newsgraph.extract.cues import cue_word, lexicon, matchers, speech_act
 from newsgraph.extract.quotes import kind_and_content
-from newsgraph.extract.sources import DASHES, is_outlet, noun_phrase, source_phrase
+from newsgraph.extract.source_phrases import DASHES, noun_phrase, source_phrase
 from newsgraph.extract.spans import (
     CharSpan,
     between_commas,
@@ -21,6 +21,7 @@ from newsgraph.extract.spans import (
     subtree,
     trimmed,
 )
+from newsgraph.extract.vias import is_outlet
 
 
 def _noun_source(noun: Token) -> Token | None:

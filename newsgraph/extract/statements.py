@@ -3,10 +3,15 @@
 This module is the spaCy component and the rules for verb cues. The parts live in:
 
 - :mod:`newsgraph.extract.cues`: the speech lexicon and which tokens are cues;
-- :mod:`newsgraph.extract.sources`: the source phrase, outlets and vias;
+- :mod:`newsgraph.extract.sources`: which word speaks for a cue, and the fallbacks for
+  the parser's misreadings;
+- :mod:`newsgraph.extract.source_phrases`: where the speaker's phrase ends;
+- :mod:`newsgraph.extract.vias`: the outlets that passed a statement on;
 - :mod:`newsgraph.extract.contents`: what a verb cue reports, and where it ends;
 - :mod:`newsgraph.extract.quotes`: quote marks, quoted contents, continued quotes;
 - :mod:`newsgraph.extract.phrases`: noun cues, "according to", headline colons;
+- :mod:`newsgraph.extract.copulas` and :mod:`newsgraph.extract.findings`: copular stances,
+  and what polls and records show;
 - :mod:`newsgraph.extract.hedges`: "reportedly" and the like;
 - :mod:`newsgraph.extract.spans` and :mod:`newsgraph.extract.attribution`: shared
   span helpers and the ``StatementMention`` record.
@@ -110,22 +115,19 @@ from newsgraph.extract.quotes import (
     quote_statements,
     signed_quotes,
 )
+from newsgraph.extract.source_phrases import DASHES, source_phrase
 from newsgraph.extract.sources import (
-    DASHES,
     SEEMING,
-    apply_vias,
     as_clause,
     described_holder,
     gerund_subject,
     misread_participle,
     misread_verb_subject,
     person_or_group,
-    source_phrase,
     source_token,
     speaker_before,
     stray_subject,
     subject_in_opener,
-    via_of_verb,
 )
 from newsgraph.extract.spans import (
     CharSpan,
@@ -136,6 +138,7 @@ from newsgraph.extract.spans import (
     subtree,
     trimmed,
 )
+from newsgraph.extract.vias import apply_vias, via_of_verb
 from newsgraph.pipeline import register_extensions
 
 register_extensions()
