@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.cues import lexicon
 from newsgraph.extract.source_phrases import hyphen_joined
+from newsgraph.extract.sources import GROUP_WORDS
 
 ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA]
 
@@ -81,14 +82,10 @@ def misread(tok: Token) -> bool:
     return tok.dep_ == "ROOT"
 
 
-# Words that stand alone as a subject, for people: "Many fear ...", "Some view ...".
-QUANTIFIERS = {"many", "some", "all", "few", "most", "both", "several", "others"}
-
-
 def _quantifier_subject(tok: Token) -> bool:
     """A quantifier that opens its clause, so it may be the subject of the next word:
     "Many fear he will lose", "..., and few express enthusiasm" (not "how many states")."""
-    if tok.lower_ not in QUANTIFIERS:
+    if tok.lower_ not in GROUP_WORDS:  # "Many fear ...", "Some view ..."
         return False
     if tok.i == tok.sent.start:
         return True

@@ -730,9 +730,10 @@ def person_or_group(noun: Token) -> bool:
     )
 
 
-# Endings of a noun for someone who does something ("donor", "lawmaker", "activist");
-# not "-ent" or "-ant", which end as many things ("sentiment", "warrant").
-DOER_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "woman", "women")
+# Endings of a noun for someone who does something ("donor", "lawmaker", "activist"):
+# the person endings without "-ent", "-ant" and "-ee", which end as many things
+# ("sentiment", "warrant", "committee").
+DOER_SUFFIXES = tuple(s for s in PERSON_SUFFIXES if s not in {"ent", "ant", "ee"})
 # Nouns for people at large.
 PEOPLE_NOUNS = {"people", "group", "crowd", "public"}
 
